@@ -32,8 +32,8 @@ def open_database(db_path: Path, *, upgrade: bool = True) -> AppContext:
 
 def open_memory() -> AppContext:
     """An in-memory database at head, for tests and the self-test."""
-    from sqlalchemy.pool import StaticPool
     from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import StaticPool
 
     from db.session import _sqlite_pragmas
 

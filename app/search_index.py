@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import and_, delete, func, insert, select
+from sqlalchemy import delete, insert, intersect, select
 from sqlalchemy.orm import Session
 
 from app.text import tokens
@@ -50,7 +50,7 @@ def bulk_add(session: Session, entity: str, items: Iterable[tuple[int, Iterable[
         session.execute(insert(SearchToken), rows[start : start + 5000])
 
 
-def matching_ids(session: Session, entity: str, query: str):
+def matching_ids_stmt(entity: str, query: str):
     """A SELECT of the ids of `entity` whose tokens cover every word of `query` (by prefix).
 
     Returns None for an empty query (the caller lists everything).
@@ -58,28 +58,16 @@ def matching_ids(session: Session, entity: str, query: str):
     words = sorted(set(tokens(query)), key=len, reverse=True)[:8]
     if not words:
         return None
-    conditions = [
-        and_(SearchToken.token >= w, SearchToken.token < _prefix_upper(w)) for w in words
-    ]
-    if len(words) == 1:
-        return (
-            select(SearchToken.entity_id)
-            .where(SearchToken.entity == entity, conditions[0])
-            .distinct()
+    # One index range per word (entity = ? AND token in [word, word+1)); a record must
+    # match every word, so the per-word id sets are intersected.
+    per_word = [
+        select(SearchToken.entity_id).where(
+            SearchToken.entity == entity,
+            SearchToken.token >= w,
+            SearchToken.token < _prefix_upper(w),
         )
-    # A record matches when, for each query word, one of its tokens starts with it.
-    # Count the distinct words matched per record via a CASE per word.
-    from sqlalchemy import case, or_
-
-    matched = [
-        func.max(case((cond, 1), else_=0)) for cond in conditions
+        for w in words
     ]
-    total = matched[0]
-    for m in matched[1:]:
-        total = total + m
-    return (
-        select(SearchToken.entity_id)
-        .where(SearchToken.entity == entity, or_(*conditions))
-        .group_by(SearchToken.entity_id)
-        .having(total == len(words))
-    )
+    if len(per_word) == 1:
+        return per_word[0]  # used inside IN (…): repeats do not matter
+    return intersect(*per_word)

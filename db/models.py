@@ -238,7 +238,8 @@ class SearchToken(Base):
     token: Mapped[str] = mapped_column(String(80))
 
     __table_args__ = (
-        Index("ix_search_tokens_token", "token", "entity", "entity_id"),
-        Index("ix_search_tokens_owner", "entity", "entity_id"),
+        # entity = ? AND token in [word, word+1): equality then range on one index
+        Index("ix_search_tokens_token", "entity", "token", "entity_id"),
+        # also serves "every token of this record" when a record is re-indexed
         UniqueConstraint("entity", "entity_id", "token", name="uq_search_tokens_entity"),
     )

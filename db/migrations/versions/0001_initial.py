@@ -62,8 +62,7 @@ def upgrade() -> None:
     sa.UniqueConstraint('entity', 'entity_id', 'token', name='uq_search_tokens_entity')
     )
     with op.batch_alter_table('search_tokens', schema=None) as batch_op:
-        batch_op.create_index('ix_search_tokens_owner', ['entity', 'entity_id'], unique=False)
-        batch_op.create_index('ix_search_tokens_token', ['token', 'entity', 'entity_id'], unique=False)
+        batch_op.create_index('ix_search_tokens_token', ['entity', 'token', 'entity_id'], unique=False)
 
     op.create_table('settings',
     sa.Column('key', sa.String(length=80), nullable=False),
@@ -208,7 +207,6 @@ def downgrade() -> None:
     op.drop_table('settings')
     with op.batch_alter_table('search_tokens', schema=None) as batch_op:
         batch_op.drop_index('ix_search_tokens_token')
-        batch_op.drop_index('ix_search_tokens_owner')
 
     op.drop_table('search_tokens')
     with op.batch_alter_table('procedures', schema=None) as batch_op:

@@ -1,0 +1,15 @@
+"""`backup [DEST]`: a consistent copy of the database, safe while the program is open."""
+
+from app import paths
+from app.backup import backup
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("backup", help="sao lưu cơ sở dữ liệu (an toàn khi chương trình đang mở)")
+    p.add_argument("dest", nargs="?", help="tệp hoặc thư mục đích (mặc định: thư mục sao lưu)")
+
+
+def run(args) -> int:
+    dest = backup(paths.resolve_db_path(args.db), args.dest)
+    print(f"Đã sao lưu vào {dest} ({dest.stat().st_size / 1_048_576:.1f} MB).")
+    return 0

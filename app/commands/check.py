@@ -1,0 +1,27 @@
+"""`check`: integrity and migration state of the database; exit status 1 on any problem."""
+
+from app import paths
+from app.backup import inspect_file
+from app.cli import print_json
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("check", help="kiểm tra toàn vẹn dữ liệu và phiên bản cấu trúc")
+    p.add_argument("--json", action="store_true")
+
+
+def run(args) -> int:
+    report = inspect_file(paths.resolve_db_path(args.db))
+    if args.json:
+        print_json({"path": str(report.path), "integrity": report.integrity,
+                    "foreign_key_problems": report.foreign_key_problems,
+                    "revision": report.current, "head": report.head, "ok": report.ok,
+                    "problems": report.problems})
+    else:
+        print(f"Tệp dữ liệu: {report.path}")
+        print(f"Toàn vẹn: {report.integrity or '—'}")
+        print(f"Phiên bản cấu trúc: {report.current or '—'} (chương trình: {report.head})")
+        for p in report.problems:
+            print(f"Lỗi: {p}")
+        print("Kết quả: tốt" if report.ok else "Kết quả: có lỗi")
+    return 0 if report.ok else 1

@@ -1,0 +1,36 @@
+"""`search TEXT`: residents and households, without diacritics ("nguyen van" finds "Nguyễn Văn …")."""
+
+from app import residents
+from app.cli import open_ctx, print_json
+from app.residents import SEX_LABELS
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("search", help="tìm nhân khẩu, hộ gia đình (gõ không dấu cũng được)")
+    p.add_argument("text")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--json", action="store_true")
+
+
+def run(args) -> int:
+    ctx = open_ctx(args)
+    people = residents.get_residents(ctx, residents.search_resident_ids(ctx, args.text, limit=args.limit))
+    homes = residents.get_households(ctx, residents.search_household_ids(ctx, args.text, limit=args.limit))
+    if args.json:
+        print_json({
+            "residents": [{"id": r.id, "full_name": r.full_name, "sex": SEX_LABELS[r.sex],
+                           "birth_date": r.birth_date, "cccd": r.cccd, "phone": r.phone,
+                           "household_code": r.household_code, "village": r.village}
+                          for r in people],
+            "households": [{"id": h.id, "code": h.code, "head": h.head_name, "village": h.village,
+                            "address": h.address, "members": h.members} for h in homes],
+        })
+        return 0
+    print(f"Nhân khẩu ({len(people)}):")
+    for r in people:
+        born = r.birth_date.strftime("%d/%m/%Y") if r.birth_date else "—"
+        print(f"  {r.full_name} – {SEX_LABELS[r.sex]}, sinh {born}, {r.village}, hộ {r.household_code or r.household_id}")
+    print(f"Hộ gia đình ({len(homes)}):")
+    for h in homes:
+        print(f"  {h.code or h.id} – chủ hộ {h.head_name}, {h.village}, {h.members} nhân khẩu")
+    return 0

@@ -1,0 +1,21 @@
+"""`users`: the staff accounts and their roles."""
+
+from app import staff
+from app.cli import open_ctx, print_json
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("users", help="danh sách tài khoản cán bộ")
+    p.add_argument("--json", action="store_true")
+
+
+def run(args) -> int:
+    rows = staff.list_users(open_ctx(args))
+    if args.json:
+        print_json([{"username": u.username, "full_name": u.full_name, "title": u.title,
+                     "role": u.role.value, "active": u.active} for u in rows])
+        return 0
+    for u in rows:
+        state = "" if u.active else " (đã khóa)"
+        print(f"{u.username:<14} {u.full_name:<26} {u.role_label}{state}")
+    return 0

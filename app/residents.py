@@ -1,0 +1,431 @@
+"""Households and residents (hộ gia đình, nhân khẩu): validation, writes, search, detail."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from app import audit, search_index, validators
+from app.auth import Permission
+from app.context import AppContext
+from app.errors import DomainError, NotFound
+from app.text import fold, nfc, person_sort_key
+from db.models import Household, Resident, Sex, Village
+
+RESIDENT = "resident"
+HOUSEHOLD = "household"
+HEAD_RELATION = "Chủ hộ"
+_AUDITED = ["full_name", "sex", "birth_date", "cccd", "phone", "relation", "note", "household_id"]
+
+
+def parse_sex(value) -> Sex:
+    if isinstance(value, Sex):
+        return value
+    key = fold(str(value or ""))
+    if key in ("nam", "m", "male", "trai"):
+        return Sex.MALE
+    if key in ("nu", "f", "female", "gai"):
+        return Sex.FEMALE
+    raise DomainError(f"Giới tính “{nfc(str(value or ''))}” không hợp lệ: ghi “Nam” hoặc “Nữ”.",
+                      field="sex")
+
+
+SEX_LABELS = {Sex.MALE: "Nam", Sex.FEMALE: "Nữ"}
+
+
+@dataclass
+class ResidentInput:
+    full_name: str
+    sex: Sex | str
+    birth_date: dt.date | None = None
+    cccd: str | None = None
+    phone: str | None = None
+    relation: str = ""
+    note: str = ""
+
+    def cleaned(self, *, today: dt.date | None = None) -> ResidentInput:
+        """A validated, NFC-normalised copy; raises DomainError on the first bad field."""
+        return ResidentInput(
+            full_name=validators.person_name(self.full_name),
+            sex=parse_sex(self.sex),
+            birth_date=validators.birth_date(validators.parse_date(self.birth_date, "Ngày sinh"),
+                                             today=today),
+            cccd=validators.cccd(self.cccd),
+            phone=validators.phone(self.phone),
+            relation=nfc(self.relation)[:40],
+            note=nfc(self.note),
+        )
+
+
+@dataclass(frozen=True)
+class ResidentRow:
+    id: int
+    full_name: str
+    sex: Sex
+    birth_date: dt.date | None
+    cccd: str | None
+    phone: str | None
+    relation: str
+    household_id: int
+    household_code: str | None
+    village: str
+    address: str
+    is_head: bool
+    active: bool
+
+
+@dataclass(frozen=True)
+class HouseholdRow:
+    id: int
+    code: str | None
+    village_id: int
+    village: str
+    address: str
+    head_id: int | None
+    head_name: str
+    members: int
+    active: bool
+
+
+@dataclass(frozen=True)
+class HouseholdDetail:
+    row: HouseholdRow
+    members: list[ResidentRow] = field(default_factory=list)
+
+
+def resident_tokens(full_name: str, cccd: str | None, phone: str | None) -> set[str]:
+    return search_index.index_tokens(full_name, cccd, phone)
+
+
+def household_tokens(code: str | None, address: str, head_name: str, village: str) -> set[str]:
+    return search_index.index_tokens(code, address, head_name, village)
+
+
+def _reindex_household(s: Session, hh: Household) -> None:
+    head = s.get(Resident, hh.head_id) if hh.head_id else None
+    village = s.get(Village, hh.village_id)
+    search_index.set_tokens(
+        s, HOUSEHOLD, hh.id,
+        household_tokens(hh.code, hh.address, head.full_name if head else "", village.name if village else ""),
+    )
+
+
+def _check_cccd_free(s: Session, cccd: str | None, exclude_id: int | None = None) -> None:
+    if not cccd:
+        return
+    stmt = select(Resident.id, Resident.full_name).where(Resident.cccd == cccd)
+    if exclude_id:
+        stmt = stmt.where(Resident.id != exclude_id)
+    hit = s.execute(stmt).first()
+    if hit:
+        raise DomainError(
+            f"Số căn cước {cccd} đã được ghi cho ông/bà {hit.full_name}; mỗi người chỉ có một số "
+            f"căn cước, vui lòng kiểm tra lại.", field="cccd")
+
+
+def _active_village(s: Session, village_id: int) -> Village:
+    v = s.get(Village, village_id)
+    if v is None or not v.active:
+        raise DomainError("Vui lòng chọn thôn của hộ gia đình (thôn đang sử dụng).", field="village")
+    return v
+
+
+def _clean_code(s: Session, code: str | None, exclude_id: int | None = None) -> str | None:
+    code = nfc(code) or None
+    if code is None:
+        return None
+    if len(code) > 40:
+        raise DomainError("Số hộ quá dài (tối đa 40 ký tự).")
+    stmt = select(Household.id).where(Household.code == code)
+    if exclude_id:
+        stmt = stmt.where(Household.id != exclude_id)
+    if s.scalar(stmt) is not None:
+        raise DomainError(f"Số hộ “{code}” đã có trong sổ; vui lòng dùng số khác.")
+    return code
+
+
+def _new_resident(s: Session, hh_id: int, data: ResidentInput) -> Resident:
+    _check_cccd_free(s, data.cccd)
+    r = Resident(
+        household_id=hh_id, full_name=data.full_name, name_key=fold(data.full_name),
+        sort_key=person_sort_key(data.full_name), sex=data.sex, birth_date=data.birth_date,
+        cccd=data.cccd, phone=data.phone, relation=data.relation, note=data.note,
+    )
+    s.add(r)
+    s.flush()
+    search_index.set_tokens(s, RESIDENT, r.id, resident_tokens(r.full_name, r.cccd, r.phone))
+    return r
+
+
+def _commit_guard(exc: IntegrityError) -> DomainError:
+    text = str(exc.orig).lower()
+    if "cccd" in text:
+        return DomainError("Số căn cước này đã có trong sổ nhân khẩu.", field="cccd")
+    if "code" in text:
+        return DomainError("Số hộ này đã có trong sổ.")
+    return DomainError("Dữ liệu không hợp lệ; không có gì được ghi.", details=str(exc.orig))
+
+
+def create_household(
+    ctx: AppContext,
+    village_id: int | None,
+    address: str,
+    head: ResidentInput | None,
+    members: list[ResidentInput] = (),
+    code: str | None = None,
+) -> int:
+    """A new household with its head (required) and members, in one unit of work."""
+    ctx.require(Permission.EDIT_RESIDENTS)
+    if head is None or not nfc(head.full_name):
+        raise DomainError("Hộ gia đình phải có chủ hộ: vui lòng nhập họ tên chủ hộ.")
+    head_c = head.cleaned()
+    head_c.relation = HEAD_RELATION
+    members_c = [m.cleaned() for m in members]
+    cccds = [p.cccd for p in [head_c, *members_c] if p.cccd]
+    if len(cccds) != len(set(cccds)):
+        raise DomainError("Hai người trong hộ đang có cùng một số căn cước; vui lòng kiểm tra lại.")
+    if village_id is None:
+        raise DomainError("Vui lòng chọn thôn của hộ gia đình.", field="village")
+    try:
+        with ctx.write() as s:
+            _active_village(s, village_id)
+            hh = Household(code=_clean_code(s, code), village_id=village_id, address=nfc(address))
+            s.add(hh)
+            s.flush()
+            head_row = _new_resident(s, hh.id, head_c)
+            hh.head_id = head_row.id
+            for m in members_c:
+                _new_resident(s, hh.id, m)
+            s.flush()
+            _reindex_household(s, hh)
+            audit.record(s, ctx.actor, "create", HOUSEHOLD, hh.id, {
+                "code": hh.code, "village_id": village_id, "address": hh.address,
+                "head": head_row.full_name, "members": 1 + len(members_c)})
+            return hh.id
+    except IntegrityError as exc:
+        raise _commit_guard(exc) from exc
+
+
+def update_household(ctx: AppContext, household_id: int, *, village_id: int, address: str,
+                     code: str | None = None) -> None:
+    ctx.require(Permission.EDIT_RESIDENTS)
+    with ctx.write() as s:
+        hh = s.get(Household, household_id)
+        if hh is None:
+            raise NotFound("Không tìm thấy hộ gia đình này.")
+        _active_village(s, village_id)
+        before = audit.snapshot(hh, ["code", "village_id", "address"])
+        hh.code = _clean_code(s, code, household_id)
+        hh.village_id = village_id
+        hh.address = nfc(address)
+        s.flush()
+        _reindex_household(s, hh)
+        audit.record(s, ctx.actor, "update", HOUSEHOLD, hh.id,
+                     audit.diff(before, audit.snapshot(hh, ["code", "village_id", "address"])))
+
+
+def set_head(ctx: AppContext, household_id: int, resident_id: int) -> None:
+    ctx.require(Permission.EDIT_RESIDENTS)
+    with ctx.write() as s:
+        hh = s.get(Household, household_id)
+        r = s.get(Resident, resident_id)
+        if hh is None or r is None or r.household_id != household_id or not r.active:
+            raise DomainError("Chủ hộ mới phải là một nhân khẩu đang sống trong hộ này.")
+        old = hh.head_id
+        if old == resident_id:
+            return
+        if old:
+            prev = s.get(Resident, old)
+            if prev.relation == HEAD_RELATION:
+                prev.relation = ""
+        hh.head_id = resident_id
+        r.relation = HEAD_RELATION
+        s.flush()
+        _reindex_household(s, hh)
+        audit.record(s, ctx.actor, "update", HOUSEHOLD, hh.id, {"head_id": [old, resident_id]})
+
+
+def set_household_active(ctx: AppContext, household_id: int, active: bool) -> None:
+    """Deactivate (the household moved away or split) or reactivate; nothing is deleted."""
+    ctx.require(Permission.EDIT_RESIDENTS)
+    with ctx.write() as s:
+        hh = s.get(Household, household_id)
+        if hh is None:
+            raise NotFound("Không tìm thấy hộ gia đình này.")
+        if active:
+            _active_village(s, hh.village_id)
+        if hh.active != active:
+            hh.active = active
+            audit.record(s, ctx.actor, "activate" if active else "deactivate", HOUSEHOLD, hh.id,
+                         {"active": [not active, active]})
+
+
+def add_resident(ctx: AppContext, household_id: int, data: ResidentInput) -> int:
+    ctx.require(Permission.EDIT_RESIDENTS)
+    clean = data.cleaned()
+    try:
+        with ctx.write() as s:
+            hh = s.get(Household, household_id)
+            if hh is None or not hh.active:
+                raise DomainError("Không thể thêm nhân khẩu: hộ gia đình không còn trong sổ.")
+            if clean.relation == HEAD_RELATION and hh.head_id:
+                raise DomainError("Hộ đã có chủ hộ; dùng chức năng “Đặt làm chủ hộ” để thay đổi.")
+            r = _new_resident(s, household_id, clean)
+            audit.record(s, ctx.actor, "create", RESIDENT, r.id, audit.snapshot(r, _AUDITED))
+            return r.id
+    except IntegrityError as exc:
+        raise _commit_guard(exc) from exc
+
+
+def update_resident(ctx: AppContext, resident_id: int, data: ResidentInput) -> None:
+    ctx.require(Permission.EDIT_RESIDENTS)
+    clean = data.cleaned()
+    try:
+        with ctx.write() as s:
+            r = s.get(Resident, resident_id)
+            if r is None:
+                raise NotFound("Không tìm thấy nhân khẩu này.")
+            _check_cccd_free(s, clean.cccd, resident_id)
+            before = audit.snapshot(r, _AUDITED)
+            hh = s.get(Household, r.household_id)
+            is_head = hh.head_id == r.id
+            r.full_name, r.name_key = clean.full_name, fold(clean.full_name)
+            r.sort_key = person_sort_key(clean.full_name)
+            r.sex, r.birth_date, r.cccd, r.phone = clean.sex, clean.birth_date, clean.cccd, clean.phone
+            r.relation = HEAD_RELATION if is_head else (
+                "" if clean.relation == HEAD_RELATION else clean.relation)
+            r.note = clean.note
+            s.flush()
+            search_index.set_tokens(s, RESIDENT, r.id, resident_tokens(r.full_name, r.cccd, r.phone))
+            if is_head:
+                _reindex_household(s, hh)
+            audit.record(s, ctx.actor, "update", RESIDENT, r.id,
+                         audit.diff(before, audit.snapshot(r, _AUDITED)))
+    except IntegrityError as exc:
+        raise _commit_guard(exc) from exc
+
+
+def set_resident_active(ctx: AppContext, resident_id: int, active: bool) -> None:
+    """Deactivate a resident who moved away (death is recorded by the civil-status tab)."""
+    ctx.require(Permission.EDIT_RESIDENTS)
+    with ctx.write() as s:
+        r = s.get(Resident, resident_id)
+        if r is None:
+            raise NotFound("Không tìm thấy nhân khẩu này.")
+        hh = s.get(Household, r.household_id)
+        if not active and hh.head_id == r.id and hh.active:
+            others = s.scalar(select(func.count(Resident.id)).where(
+                Resident.household_id == hh.id, Resident.active.is_(True), Resident.id != r.id))
+            if others:
+                raise DomainError(
+                    f"Ông/bà {r.full_name} đang là chủ hộ; hãy chọn chủ hộ mới trước khi "
+                    f"ngừng quản lý nhân khẩu này.")
+        if r.active != active:
+            r.active = active
+            audit.record(s, ctx.actor, "activate" if active else "deactivate", RESIDENT, r.id,
+                         {"active": [not active, active]})
+
+
+# ---- reading ---------------------------------------------------------------------------
+
+def search_resident_ids(ctx: AppContext, query: str = "", *, village_id: int | None = None,
+                        include_inactive: bool = False, limit: int | None = None) -> list[int]:
+    """Ids of matching residents, in Vietnamese name order (given name first)."""
+    stmt = select(Resident.id).order_by(Resident.sort_key, Resident.id)
+    ids = search_index.matching_ids_stmt(RESIDENT, query)
+    if ids is not None:
+        stmt = stmt.where(Resident.id.in_(ids))
+    if not include_inactive:
+        stmt = stmt.where(Resident.active.is_(True))
+    if village_id is not None:
+        stmt = stmt.join(Household, Household.id == Resident.household_id).where(
+            Household.village_id == village_id)
+    if limit:
+        stmt = stmt.limit(limit)
+    with ctx.read() as s:
+        return list(s.scalars(stmt))
+
+
+def search_household_ids(ctx: AppContext, query: str = "", *, village_id: int | None = None,
+                         include_inactive: bool = False, limit: int | None = None) -> list[int]:
+    """Ids of matching households, ordered by the head's name the Vietnamese way."""
+    stmt = (select(Household.id).outerjoin(Resident, Resident.id == Household.head_id)
+            .order_by(Resident.sort_key, Household.id))
+    ids = search_index.matching_ids_stmt(HOUSEHOLD, query)
+    if ids is not None:
+        stmt = stmt.where(Household.id.in_(ids))
+    if not include_inactive:
+        stmt = stmt.where(Household.active.is_(True))
+    if village_id is not None:
+        stmt = stmt.where(Household.village_id == village_id)
+    if limit:
+        stmt = stmt.limit(limit)
+    with ctx.read() as s:
+        return list(s.scalars(stmt))
+
+
+def _resident_rows(s: Session, ids: list[int]) -> list[ResidentRow]:
+    if not ids:
+        return []
+    stmt = (select(Resident, Household, Village.name)
+            .join(Household, Household.id == Resident.household_id)
+            .join(Village, Village.id == Household.village_id)
+            .where(Resident.id.in_(ids)))
+    found = {
+        r.id: ResidentRow(r.id, r.full_name, r.sex, r.birth_date, r.cccd, r.phone, r.relation,
+                          hh.id, hh.code, vname, hh.address, hh.head_id == r.id, r.active)
+        for r, hh, vname in s.execute(stmt)
+    }
+    return [found[i] for i in ids if i in found]
+
+
+def get_residents(ctx: AppContext, ids: list[int]) -> list[ResidentRow]:
+    """Rows for the given ids, in the order given (lazy list models fetch pages of ids)."""
+    with ctx.read() as s:
+        return _resident_rows(s, list(ids))
+
+
+def get_resident(ctx: AppContext, resident_id: int) -> ResidentRow:
+    rows = get_residents(ctx, [resident_id])
+    if not rows:
+        raise NotFound("Không tìm thấy nhân khẩu này.")
+    return rows[0]
+
+
+def get_households(ctx: AppContext, ids: list[int]) -> list[HouseholdRow]:
+    ids = list(ids)
+    if not ids:
+        return []
+    counts = (select(Resident.household_id, func.count(Resident.id).label("n"))
+              .where(Resident.active.is_(True), Resident.household_id.in_(ids))
+              .group_by(Resident.household_id).subquery())
+    stmt = (select(Household, Village.name, Resident.full_name, func.coalesce(counts.c.n, 0))
+            .join(Village, Village.id == Household.village_id)
+            .outerjoin(Resident, Resident.id == Household.head_id)
+            .outerjoin(counts, counts.c.household_id == Household.id)
+            .where(Household.id.in_(ids)))
+    with ctx.read() as s:
+        found = {
+            hh.id: HouseholdRow(hh.id, hh.code, hh.village_id, vname, hh.address, hh.head_id,
+                                head or "", n, hh.active)
+            for hh, vname, head, n in s.execute(stmt)
+        }
+    return [found[i] for i in ids if i in found]
+
+
+def get_household(ctx: AppContext, household_id: int, include_inactive: bool = False) -> HouseholdDetail:
+    rows = get_households(ctx, [household_id])
+    if not rows:
+        raise NotFound("Không tìm thấy hộ gia đình này.")
+    stmt = select(Resident.id).where(Resident.household_id == household_id)
+    if not include_inactive:
+        stmt = stmt.where(Resident.active.is_(True))
+    with ctx.read() as s:
+        ids = list(s.scalars(stmt.order_by(Resident.birth_date.is_(None), Resident.birth_date)))
+        members = _resident_rows(s, ids)
+    members.sort(key=lambda m: (not m.is_head,))
+    return HouseholdDetail(rows[0], members)
