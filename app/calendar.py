@@ -1,0 +1,253 @@
+"""The holiday calendar: days off and make-up working days, seeded from `holidays`, edited by admin.
+
+Only days that differ from the usual week are stored: a day off (lễ, Tết, nghỉ bù, a weekday
+given off by a swap) or a make-up working day (a Saturday or Sunday worked in exchange).
+A year is seeded from the `holidays` package once, the first time any service needs it; the
+year is then recorded in `calendar_years`, so the office's later edits are never overwritten.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import holidays
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app import audit
+from app.auth import SYSTEM, Permission
+from app.context import AppContext
+from app.errors import DomainError, NotFound
+from app.text import nfc
+from app.vnformat import weekday_name
+from db.models import CalendarDay, CalendarYear, DayKind
+
+# the range the `holidays` package computes lunar holidays for
+MIN_YEAR = 1901
+MAX_YEAR = 2100
+NAME_MAX = 200
+
+# "Ngày nghỉ (thay cho ngày 26/04/2025)": a weekday off in exchange for a weekend day worked
+_SWAP = re.compile(r"thay cho ngày (\d{1,2})/(\d{1,2})/(\d{4})")
+
+KIND_LABELS = {DayKind.OFF: "ngày nghỉ", DayKind.WORK: "ngày làm bù"}
+
+
+@dataclass(frozen=True)
+class DayInfo:
+    """One row of the holiday table, as plain data for the UI."""
+
+    date: dt.date
+    kind: DayKind
+    name: str
+    source: str  # "package" (seeded) or "admin" (entered by the office)
+
+
+def _info(row: CalendarDay) -> DayInfo:
+    return DayInfo(date=row.day, kind=DayKind(row.kind), name=row.name, source=row.source)
+
+
+def check_year(year: int) -> int:
+    if not isinstance(year, int) or not MIN_YEAR <= year <= MAX_YEAR:
+        raise DomainError(
+            f"Năm {year} nằm ngoài phạm vi lịch nghỉ được hỗ trợ (từ {MIN_YEAR} đến {MAX_YEAR})."
+        )
+    return year
+
+
+def makeup_name(swapped_off: dt.date) -> str:
+    return f"Làm bù cho ngày nghỉ {swapped_off:%d/%m/%Y}"
+
+
+def package_days(year: int) -> list[tuple[dt.date, DayKind, str]]:
+    """The days off of `year` from the `holidays` package, plus the make-up days of its swaps."""
+    found = holidays.country_holidays("VN", years=year, language="vi")
+    days: list[tuple[dt.date, DayKind, str]] = []
+    for day, name in sorted(found.items()):
+        days.append((day, DayKind.OFF, nfc(name)))
+        match = _SWAP.search(nfc(name))
+        if match:
+            d, m, y = (int(g) for g in match.groups())
+            try:
+                worked = dt.date(y, m, d)
+            except ValueError:
+                continue
+            days.append((worked, DayKind.WORK, makeup_name(day)))
+    return days
+
+
+def seed_year(session: Session, year: int) -> int:
+    """Seed `year` from the package unless it was seeded before. Returns the days added.
+
+    A date already in the table (entered by the office, or a make-up day that belongs to a
+    neighbouring year's swap) is left as it is.
+    """
+    check_year(year)
+    if session.get(CalendarYear, year) is not None:
+        return 0
+    wanted = package_days(year)
+    dates = [d for d, _, _ in wanted]
+    existing = set(session.scalars(select(CalendarDay.day).where(CalendarDay.day.in_(dates))))
+    added = 0
+    for day, kind, name in wanted:
+        if day in existing:
+            continue
+        existing.add(day)
+        session.add(CalendarDay(day=day, kind=kind, name=name[:NAME_MAX], source="package"))
+        added += 1
+    session.add(CalendarYear(year=year))
+    session.flush()
+    return added
+
+
+def _seeded_years(session: Session, years: set[int]) -> set[int]:
+    stmt = select(CalendarYear.year).where(CalendarYear.year.in_(years))
+    return set(session.scalars(stmt))
+
+
+def _ensure_in(session: Session, years: set[int]) -> list[int]:
+    missing = sorted(years - _seeded_years(session, years))
+    for year in missing:
+        added = seed_year(session, year)
+        # public data filled in by the program, whoever's screen happened to need the year
+        audit.record(session, SYSTEM, "seed", "calendar_year", year, {"days": [None, added]})
+    return missing
+
+
+def ensure_years(ctx: AppContext, years: Iterable[int]) -> list[int]:
+    """Seed every year of `years` not seeded yet, in one transaction. Returns the years seeded.
+
+    Seeding is the system filling in public data, so it needs no permission; it is still
+    written to the audit log (action "seed", by the system account).
+    """
+    wanted = {check_year(y) for y in years}
+    if not wanted:
+        return []
+    with ctx.read() as s:
+        if _seeded_years(s, wanted) == wanted:
+            return []
+    with ctx.write() as s:
+        return _ensure_in(s, wanted)
+
+
+def list_days(ctx: AppContext, year: int) -> list[DayInfo]:
+    """The days off and make-up days of `year`, in date order (seeding the year if needed)."""
+    ensure_years(ctx, [year])
+    stmt = (
+        select(CalendarDay)
+        .where(CalendarDay.day >= dt.date(year, 1, 1), CalendarDay.day <= dt.date(year, 12, 31))
+        .order_by(CalendarDay.day)
+    )
+    with ctx.read() as s:
+        return [_info(r) for r in s.scalars(stmt)]
+
+
+def _clean_name(name: str | None) -> str:
+    text = nfc(name)
+    if not text:
+        raise DomainError("Vui lòng nhập tên ngày nghỉ hoặc lý do làm bù.", field="name")
+    if len(text) > NAME_MAX:
+        raise DomainError(f"Tên ngày quá dài (tối đa {NAME_MAX} ký tự).", field="name")
+    return text
+
+
+def _check_kind_fits(day: dt.date, kind: DayKind) -> None:
+    weekend = day.weekday() >= 5
+    if kind == DayKind.WORK and not weekend:
+        raise DomainError(
+            f"Ngày làm bù phải là Thứ Bảy hoặc Chủ nhật; ngày {day:%d/%m/%Y} là "
+            f"{weekday_name(day)}.",
+            field="day",
+        )
+    if kind == DayKind.OFF and weekend:
+        raise DomainError(
+            f"Ngày {day:%d/%m/%Y} là {weekday_name(day)}, vốn đã là ngày nghỉ cuối tuần; "
+            f"nếu được nghỉ bù, vui lòng nhập ngày làm việc được nghỉ thay.",
+            field="day",
+        )
+
+
+def _row(session: Session, day: dt.date) -> CalendarDay | None:
+    return session.scalars(select(CalendarDay).where(CalendarDay.day == day)).first()
+
+
+def _fields(row: CalendarDay) -> dict[str, object]:
+    return audit.snapshot(row, ["day", "kind", "name", "source"])
+
+
+def add_day(ctx: AppContext, day: dt.date, kind: DayKind | str, name: str) -> DayInfo:
+    """Add a day off (a weekday) or a make-up working day (a Saturday or Sunday)."""
+    ctx.require(Permission.EDIT_CALENDAR)
+    if not isinstance(day, dt.date) or isinstance(day, dt.datetime):
+        raise DomainError("Vui lòng chọn ngày.", field="day")
+    try:
+        kind = DayKind(kind)
+    except ValueError:
+        raise DomainError("Loại ngày không hợp lệ: chọn ngày nghỉ hoặc ngày làm bù.") from None
+    check_year(day.year)
+    text = _clean_name(name)
+    _check_kind_fits(day, kind)
+    with ctx.write() as s:
+        # seed first, so that the duplicate check sees the package's days of that year
+        _ensure_in(s, {day.year})
+        old = _row(s, day)
+        if old is not None:
+            raise DomainError(
+                f"Ngày {day:%d/%m/%Y} đã có trong lịch ({KIND_LABELS[DayKind(old.kind)]}: "
+                f"{old.name}).",
+                field="day",
+            )
+        row = CalendarDay(day=day, kind=kind, name=text, source="admin")
+        s.add(row)
+        s.flush()
+        audit.record(s, ctx.actor, "create", "calendar_day", row.id,
+                     {k: [None, v] for k, v in _fields(row).items()})
+        return _info(row)
+
+
+def remove_day(ctx: AppContext, day: dt.date) -> None:
+    """Remove a day from the table: the date goes back to its usual weekday or weekend."""
+    ctx.require(Permission.EDIT_CALENDAR)
+    check_year(day.year)
+    with ctx.write() as s:
+        _ensure_in(s, {day.year})
+        row = _row(s, day)
+        if row is None:
+            raise NotFound(f"Ngày {day:%d/%m/%Y} không có trong lịch ngày nghỉ, ngày làm bù.")
+        before = _fields(row)
+        row_id = row.id
+        s.delete(row)
+        audit.record(s, ctx.actor, "delete", "calendar_day", row_id,
+                     {k: [v, None] for k, v in before.items()})
+
+
+def rename_day(ctx: AppContext, day: dt.date, name: str) -> DayInfo:
+    """Change the name shown for a day off or make-up day."""
+    ctx.require(Permission.EDIT_CALENDAR)
+    check_year(day.year)
+    text = _clean_name(name)
+    with ctx.write() as s:
+        _ensure_in(s, {day.year})
+        row = _row(s, day)
+        if row is None:
+            raise NotFound(f"Ngày {day:%d/%m/%Y} không có trong lịch ngày nghỉ, ngày làm bù.")
+        before = _fields(row)
+        row.name = text
+        changes = audit.diff(before, _fields(row))
+        if changes:
+            audit.record(s, ctx.actor, "update", "calendar_day", row.id, changes)
+        return _info(row)
+
+
+def read_days(ctx: AppContext, start: dt.date, end: dt.date) -> list[DayInfo]:
+    """Rows between two dates inclusive, without seeding (the working-day service seeds)."""
+    stmt = (
+        select(CalendarDay)
+        .where(CalendarDay.day >= start, CalendarDay.day <= end)
+        .order_by(CalendarDay.day)
+    )
+    with ctx.read() as s:
+        return [_info(r) for r in s.scalars(stmt)]

@@ -1,0 +1,100 @@
+"""`python -m app workdays START N`: when is a dossier received at START due?"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+
+from app.errors import DomainError
+from db.models import TimeUnit
+
+UNITS = {
+    "days": TimeUnit.WORKING_DAYS,
+    "hours": TimeUnit.WORKING_HOURS,
+    "calendar": TimeUnit.CALENDAR_DAYS,
+    "sameday": TimeUnit.SAME_DAY,
+}
+
+_WITH_TIME = ("%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S",
+              "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S")
+_DATE_ONLY = ("%d/%m/%Y", "%Y-%m-%d")
+DEFAULT_TIME = dt.time(8, 0)
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "workdays",
+        help="tính ngày hẹn trả kết quả theo ngày làm việc, giờ làm việc hoặc ngày lịch",
+        description="Tính hạn giải quyết của hồ sơ nhận lúc START với thời hạn N, bỏ qua "
+                    "Thứ Bảy, Chủ nhật và ngày nghỉ lễ, Tết trong lịch ngày nghỉ.",
+    )
+    p.add_argument("start", metavar="START",
+                   help='thời điểm tiếp nhận, ví dụ "13/02/2026 10:00" hoặc "2026-02-13T10:00"; '
+                        "chỉ có ngày thì tính là 08 giờ 00")
+    p.add_argument("value", metavar="N", help="thời hạn (số ngày hoặc số giờ)")
+    p.add_argument("--unit", default="days", metavar="{days,hours,calendar,sameday}",
+                   help="đơn vị: days = ngày làm việc (mặc định), hours = giờ làm việc, "
+                        "calendar = ngày theo lịch, sameday = trong ngày")
+    p.add_argument("--cutoff", action="store_true",
+                   help="áp dụng giờ chốt nhận hồ sơ (mặc định 15:00): nộp sau giờ này tính "
+                        "là nhận vào ngày làm việc tiếp theo")
+    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+
+
+def parse_start(text: str) -> dt.datetime:
+    """'13/02/2026 10:00', '2026-02-13T10:00', … or a bare date (then 08:00)."""
+    raw = " ".join((text or "").split())
+    for fmt in _WITH_TIME:
+        try:
+            return dt.datetime.strptime(raw, fmt)
+        except ValueError:
+            pass
+    for fmt in _DATE_ONLY:
+        try:
+            return dt.datetime.combine(dt.datetime.strptime(raw, fmt).date(), DEFAULT_TIME)
+        except ValueError:
+            pass
+    raise DomainError(
+        f"Thời điểm tiếp nhận “{text}” không hợp lệ. Nhập theo dạng "
+        f"“13/02/2026 10:00” hoặc “2026-02-13T10:00”, hoặc chỉ nhập ngày “13/02/2026”."
+    )
+
+
+def parse_value(text: str) -> int:
+    raw = (text or "").strip()
+    if not raw.isdigit() or not raw.isascii():
+        raise DomainError(f"Thời hạn “{text}” không hợp lệ: phải là số nguyên không âm.")
+    return int(raw)
+
+
+def parse_unit(text: str) -> TimeUnit:
+    try:
+        return UNITS[text]
+    except KeyError:
+        raise DomainError(
+            f"Đơn vị “{text}” không hợp lệ; chọn một trong: days (ngày làm việc), "
+            f"hours (giờ làm việc), calendar (ngày theo lịch), sameday (trong ngày)."
+        ) from None
+
+
+def run(args: argparse.Namespace) -> int:
+    from app.cli import open_ctx, print_json
+    from app.vnformat import format_date, format_time
+    from app.workdays import compute_due
+
+    received = parse_start(args.start)
+    value = parse_value(args.value)
+    unit = parse_unit(args.unit)
+    ctx = open_ctx(args)
+    try:
+        result = compute_due(ctx, received, value, unit, args.cutoff)
+    finally:
+        ctx.engine.dispose()
+    if args.json:
+        print_json(result.to_dict())
+        return 0
+    print(f"Hạn trả kết quả: {format_time(result.due)}, {format_date(result.due.date())}")
+    print()
+    for line in result.explanation:
+        print(line)
+    return 0
