@@ -31,13 +31,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def open_ctx(args: argparse.Namespace, *, demo: bool = False):
+def open_ctx(args: argparse.Namespace):
     """Open the database the arguments point at (upgrading it after a backup copy)."""
     from app import paths
     from app.database import open_database
 
-    path = paths.demo_db_path() if demo and not args.db else paths.resolve_db_path(args.db)
-    return open_database(path)
+    return open_database(paths.resolve_db_path(args.db))
 
 
 def print_json(data: Any) -> None:

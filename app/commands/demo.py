@@ -1,0 +1,112 @@
+"""`python -m app [--db PATH] demo [--seed N] [--force] [--json]`: build the demo commune."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import time
+from pathlib import Path
+
+from app.errors import DomainError
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "demo",
+        help="tạo cơ sở dữ liệu mẫu xã Quang Trung (Bỉm Sơn, Thanh Hóa) để dùng thử",
+        description="Tạo xã mẫu Quang Trung: 11 thôn, 1.348 hộ, 4.906 nhân khẩu, tài khoản cán "
+                    "bộ và danh mục thủ tục. Tệp mặc định là tệp của “python -m app --demo” "
+                    "(hoặc --db, hoặc biến COMMUNE_DESK_DB).",
+    )
+    p.add_argument("--seed", type=int, default=None, metavar="N",
+                   help="hạt giống ngẫu nhiên (mặc định 2023); cùng hạt giống cho cùng một xã")
+    p.add_argument("--force", action="store_true",
+                   help="tệp đã có dữ liệu thì sao lưu tệp cũ vào thư mục sao lưu, xóa rồi tạo lại")
+    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+
+
+def _number(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def _remove_database(path: Path) -> Path:
+    """Copy the file into the backups folder, then delete it with its -wal and -shm."""
+    from app import paths
+    from db.migrate import sqlite_copy
+
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    backup = paths.backups_dir() / f"{path.stem}.truoc-tao-lai-{stamp}{path.suffix}"
+    sqlite_copy(path, backup)
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    return backup
+
+
+def _progress_printer():
+    if not sys.stderr.isatty():
+        return None
+    last = [-1]
+
+    def show(p) -> None:
+        pct = p.done * 100 // max(p.total, 1)
+        if pct != last[0]:
+            last[0] = pct
+            sys.stderr.write(f"\r{pct:3d}%  {p.message[:60]:<60}")
+            sys.stderr.flush()
+            if p.done >= p.total:
+                sys.stderr.write("\n")
+
+    return show
+
+
+def run(args: argparse.Namespace) -> int:
+    from app import demo
+    from app.cli import open_ctx, print_json
+    from app.jobs import run_to_end
+
+    target = demo.demo_target_path(args.db)
+    where = argparse.Namespace(**{**vars(args), "db": str(target)})
+    started = time.perf_counter()
+    backup: Path | None = None
+    ctx = open_ctx(where)
+    try:
+        if demo.has_data(ctx):
+            if not args.force:
+                raise DomainError(
+                    f"Tệp {target} đã có dữ liệu nên không tạo xã mẫu đè lên. Dùng "
+                    f"“python -m app demo --force” để sao lưu tệp cũ vào thư mục sao lưu, xóa "
+                    f"rồi tạo lại, hoặc chọn tệp khác bằng --db.")
+            ctx.engine.dispose()
+            backup = _remove_database(target)
+            ctx = open_ctx(where)
+        seed = demo.DEMO_SEED if args.seed is None else args.seed
+        summary = run_to_end(demo.build_demo(ctx, seed),
+                             None if args.json else _progress_printer())
+    finally:
+        ctx.engine.dispose()
+    seconds = round(time.perf_counter() - started, 2)
+    if args.json:
+        print_json({**summary.as_dict(), "db_path": str(target), "password": demo.DEMO_PASSWORD,
+                    "backup": str(backup) if backup else None, "seconds": seconds})
+        return 0
+    print(f"Đã tạo xã mẫu {demo.PROFILE['commune_name']} ({demo.PROFILE['province']}, "
+          f"hạt giống {summary.seed}) trong {f'{seconds:.1f}'.replace('.', ',')} giây.")
+    print(f"Tệp dữ liệu: {target}")
+    if backup:
+        print(f"Tệp cũ đã được sao lưu tại: {backup}")
+    print(f"  {summary.villages} thôn, {_number(summary.households)} hộ gia đình, "
+          f"{_number(summary.residents)} nhân khẩu, {summary.procedures} thủ tục hành chính, "
+          f"lịch nghỉ lễ {summary.holiday_years[0]}–{summary.holiday_years[-1]}.")
+    print(f"Tài khoản đăng nhập (mật khẩu chung: {demo.DEMO_PASSWORD}):")
+    width = max(len(a["username"]) for a in summary.accounts)
+    name_width = max(len(a["full_name"]) for a in summary.accounts)
+    for a in summary.accounts:
+        print(f"  {a['username']:<{width}}  {a['full_name']:<{name_width}}  {a['title']}")
+    from app import paths
+
+    if target == paths.demo_db_path():
+        print("Mở giao diện: python -m app --demo")
+    else:
+        print(f"Mở giao diện: python -m app --db \"{target}\"")
+    return 0

@@ -1,0 +1,261 @@
+"""Build the demo commune, Xã Quang Trung (Thị xã Bỉm Sơn, Thanh Hóa), as one job.
+
+`build_demo(ctx, seed)` returns a Job: a generator that yields `app.jobs.Progress` (out of
+1000) and returns a `DemoSummary`. Everything is written in ONE transaction; closing the
+generator early (Cancel) rolls it all back and leaves the database empty.
+
+The work is a list of stages (`STAGES`), run in order inside that transaction. A stage is a
+function taking the shared `DemoBuild` and yielding how far it has got (0.0–1.0); it reads
+what earlier stages left on the build (village ids, household and resident ids, user ids)
+and records its counts on `build.summary`. Later features (dossiers, petitions, letters …)
+add a stage to `STAGES`; each stage draws from its own `build.rng(key)`, so adding a stage
+never changes what the earlier ones produce for the same seed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.orm import Session
+
+from app import audit, search_index, settings
+from app.auth import SYSTEM
+from app.context import AppContext
+from app.demo.people import REFERENCE_DATE, VILLAGES, HouseholdPlan, plan_commune
+from app.errors import DomainError
+from app.jobs import Job, Progress
+from app.residents import HOUSEHOLD, RESIDENT, household_tokens, resident_tokens
+from app.text import fold, person_sort_key
+from db.models import Household, Resident, Role, Village
+
+DEMO_SEED = 2023
+DEMO_PASSWORD = "quangtrung"
+FIRST_YEAR = 2023  # the demo's activity (and its holiday calendar) starts here
+PROGRESS_TOTAL = 1000
+CHUNK = 100  # households written per batch (one progress step each)
+# the register was taken over at the start of 2023; later births get their own date
+REGISTERED_AT = dt.datetime(2023, 1, 3, 8, 0)
+
+PROFILE: dict[str, Any] = {
+    "commune_name": "Quang Trung",
+    "province": "Thanh Hóa",
+    "parent_unit": "",
+    "place_name": "Quang Trung",
+    "agency_id": "000.17.22.H56",
+    "chairman_name": "Nguyễn Văn Thắng",
+}
+
+# (username, full name, role, title); every account's password is DEMO_PASSWORD
+STAFF: list[tuple[str, str, Role, str]] = [
+    ("quantri", "Phạm Văn Toàn", Role.ADMIN, "Quản trị hệ thống"),
+    ("chutich", "Nguyễn Văn Thắng", Role.CHAIRMAN, "Chủ tịch UBND xã"),
+    ("phochutich", "Lê Đình Hải", Role.OFFICER, "Phó Chủ tịch UBND xã"),
+    ("motcua", "Trần Thị Thu Hà", Role.CLERK, "Công chức Văn phòng - Thống kê, Bộ phận một cửa"),
+    ("motcua2", "Đỗ Thị Hương", Role.CLERK, "Công chức Văn phòng - Thống kê, Bộ phận một cửa"),
+    ("tuphap", "Hoàng Thị Lan", Role.OFFICER, "Công chức Tư pháp - Hộ tịch"),
+    ("diachinh", "Bùi Quang Minh", Role.OFFICER, "Công chức Địa chính - Xây dựng"),
+    ("vanhoa", "Mai Thị Ngọc Anh", Role.OFFICER, "Công chức Văn hóa - Xã hội"),
+]
+
+
+@dataclass
+class DemoSummary:
+    """What the build made; stages added later may add their own fields."""
+
+    seed: int
+    villages: int = 0
+    households: int = 0
+    residents: int = 0
+    users: int = 0
+    procedures: int = 0
+    holiday_years: list[int] = field(default_factory=list)
+    accounts: list[dict[str, str]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class DemoBuild:
+    """The state the stages share inside the one transaction."""
+
+    session: Session
+    seed: int
+    summary: DemoSummary
+    village_ids: list[int] = field(default_factory=list)  # parallel to people.VILLAGES
+    households: list[HouseholdPlan] = field(default_factory=list)
+    household_ids: list[int] = field(default_factory=list)  # parallel to `households`
+    resident_ids: list[list[int]] = field(default_factory=list)  # per household, head first
+    user_ids: dict[str, int] = field(default_factory=dict)  # username → id
+
+    def rng(self, key: str) -> random.Random:
+        """The stage's own random stream: the same seed and key always give the same draws."""
+        return random.Random(f"{self.seed}:{key}")
+
+
+@dataclass(frozen=True)
+class Stage:
+    key: str
+    label: str  # shown in the progress dialog
+    weight: int  # share of the progress bar
+    run: Callable[[DemoBuild], Iterator[float]]
+
+
+# ---- the stages ----------------------------------------------------------------------------
+
+def _profile(b: DemoBuild) -> Iterator[float]:
+    for key, value in PROFILE.items():
+        settings.put(b.session, key, value)
+    settings.put(b.session, "setup_done", True)
+    settings.put(b.session, "is_demo", True)
+    yield 1.0
+
+
+def _staff(b: DemoBuild) -> Iterator[float]:
+    from app.staff import create_user_in
+
+    for i, (username, full_name, role, title) in enumerate(STAFF, start=1):
+        user = create_user_in(b.session, SYSTEM, username, full_name, role, DEMO_PASSWORD, title)
+        b.user_ids[username] = user.id
+        b.summary.accounts.append({"username": username, "full_name": full_name,
+                                   "role": role.value, "title": title})
+        yield i / len(STAFF)
+    b.summary.users = len(STAFF)
+
+
+def _catalogue(b: DemoBuild) -> Iterator[float]:
+    from app.catalogue_io import load_starter
+
+    b.summary.procedures = load_starter(b.session, SYSTEM)
+    yield 1.0
+
+
+def _villages(b: DemoBuild) -> Iterator[float]:
+    rows = [Village(name=name, name_key=fold(name), note=f"Gồm {hamlets} xóm")
+            for name, _size, hamlets in VILLAGES]
+    b.session.add_all(rows)
+    b.session.flush()
+    b.village_ids = [v.id for v in rows]
+    b.summary.villages = len(rows)
+    yield 1.0
+
+
+def _registered(birth: dt.date) -> dt.datetime:
+    born = dt.datetime.combine(birth + dt.timedelta(days=30), dt.time(8, 0))
+    return max(REGISTERED_AT, born)
+
+
+def _people(b: DemoBuild) -> Iterator[float]:
+    s = b.session
+    b.households = plan_commune(b.rng("people"))
+    yield 0.05
+    next_hh = (s.scalar(select(func.max(Household.id))) or 0) + 1
+    next_res = (s.scalar(select(func.max(Resident.id))) or 0) + 1
+    village_names = [name for name, _size, _hamlets in VILLAGES]
+    total = len(b.households)
+    for start in range(0, total, CHUNK):
+        chunk = b.households[start:start + CHUNK]
+        hh_rows, res_rows, heads, res_tokens, hh_tokens = [], [], [], [], []
+        for plan in chunk:
+            hid = next_hh
+            next_hh += 1
+            b.household_ids.append(hid)
+            hh_rows.append({"id": hid, "code": plan.code, "village_id": b.village_ids[plan.village],
+                            "address": plan.address, "created_at": REGISTERED_AT,
+                            "updated_at": REGISTERED_AT})
+            ids = []
+            for person in plan.members:
+                at = _registered(person.birth_date)
+                res_rows.append({
+                    "id": next_res, "household_id": hid, "full_name": person.full_name,
+                    "name_key": fold(person.full_name), "sort_key": person_sort_key(person.full_name),
+                    "sex": person.sex, "birth_date": person.birth_date, "cccd": person.cccd,
+                    "phone": person.phone, "relation": person.relation, "created_at": at,
+                    "updated_at": at})
+                res_tokens.append((next_res, resident_tokens(person.full_name, person.cccd,
+                                                             person.phone)))
+                ids.append(next_res)
+                next_res += 1
+            b.resident_ids.append(ids)
+            head = plan.members[0]
+            heads.append({"id": hid, "head_id": ids[0], "updated_at": REGISTERED_AT})
+            hh_tokens.append((hid, household_tokens(plan.code, plan.address, head.full_name,
+                                                    village_names[plan.village])))
+        s.execute(insert(Household), hh_rows)
+        s.execute(insert(Resident), res_rows)
+        s.execute(update(Household), heads)
+        search_index.bulk_add(s, RESIDENT, res_tokens)
+        search_index.bulk_add(s, HOUSEHOLD, hh_tokens)
+        b.summary.households += len(chunk)
+        b.summary.residents += len(res_rows)
+        yield 0.05 + 0.95 * min(start + CHUNK, total) / total
+
+
+STAGES: list[Stage] = [
+    Stage("profile", "Thông tin đơn vị", 1, _profile),
+    Stage("staff", "Tài khoản cán bộ, công chức", 8, _staff),
+    Stage("catalogue", "Danh mục thủ tục hành chính", 6, _catalogue),
+    Stage("villages", "Danh mục thôn", 1, _villages),
+    Stage("people", "Hộ gia đình và nhân khẩu", 60, _people),
+]
+_CALENDAR_WEIGHT = 4  # holidays are seeded after the commit, in their own transaction
+_SAVE_WEIGHT = 4
+
+
+# ---- the job ------------------------------------------------------------------------------
+
+def has_data(ctx: AppContext) -> bool:
+    """True when the database already holds a commune: set up, or any household."""
+    with ctx.read() as s:
+        return bool(settings.get(s, "setup_done")) or (
+            s.scalar(select(Household.id).limit(1)) is not None)
+
+
+def build_demo(ctx: AppContext, seed: int = DEMO_SEED) -> Job[DemoSummary]:
+    """The job that fills an empty database with the demo commune (see the module docstring).
+
+    Refuses at once (DomainError) when the database already holds data. The same seed always
+    gives the same commune: villages, households, names, birth dates, CCCD and phone numbers.
+    """
+    if has_data(ctx):
+        raise DomainError("Cơ sở dữ liệu này đã có dữ liệu; chỉ tạo xã mẫu trong một tệp trống.")
+    return _run(ctx, int(seed))
+
+
+def _run(ctx: AppContext, seed: int) -> Job[DemoSummary]:
+    weights = sum(st.weight for st in STAGES) + _SAVE_WEIGHT + _CALENDAR_WEIGHT
+
+    def at(units: float) -> int:
+        return min(PROGRESS_TOTAL, int(PROGRESS_TOTAL * units / weights))
+
+    summary = DemoSummary(seed=seed)
+    done = 0.0
+    yield Progress(0, PROGRESS_TOTAL, "Đang tạo xã mẫu Quang Trung…")
+    with ctx.write() as s:
+        build = DemoBuild(session=s, seed=seed, summary=summary)
+        for stage in STAGES:
+            yield Progress(at(done), PROGRESS_TOTAL, f"{stage.label}…")
+            for fraction in stage.run(build):
+                yield Progress(at(done + stage.weight * fraction), PROGRESS_TOTAL,
+                               f"{stage.label}…")
+            done += stage.weight
+        audit.record(s, SYSTEM, "demo", "commune", None, {
+            k: v for k, v in summary.as_dict().items() if k != "accounts"})
+        yield Progress(at(done), PROGRESS_TOTAL, "Đang lưu dữ liệu…")
+    done += _SAVE_WEIGHT
+    yield Progress(at(done), PROGRESS_TOTAL, "Lịch ngày nghỉ lễ, Tết…")
+    from app import calendar
+
+    calendar.ensure_years(ctx, range(FIRST_YEAR, dt.date.today().year + 2))
+    summary.holiday_years = list(range(FIRST_YEAR, dt.date.today().year + 2))
+    yield Progress(PROGRESS_TOTAL, PROGRESS_TOTAL, "Đã tạo xong xã mẫu.")
+    return summary
+
+
+__all__ = ["DEMO_PASSWORD", "DEMO_SEED", "PROFILE", "REFERENCE_DATE", "STAFF", "STAGES",
+           "DemoBuild", "DemoSummary", "Stage", "build_demo", "has_data"]
