@@ -1,0 +1,147 @@
+"""`python -m app --selftest`: check that this installation (or the frozen bundle) can work.
+
+Three checks, one line each: Qt can make a widget, a new SQLite database migrates to head,
+and ReportLab writes a PDF with Vietnamese text in the bundled font. Prints "OK" and returns 0
+when all pass; otherwise prints the reason in Vietnamese for each failure and returns 1.
+Qt is imported only inside the function, so `app` stays free of Qt at import time.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import traceback
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+
+MOTTO = unicodedata.normalize(
+    "NFC", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM – Độc lập - Tự do - Hạnh phúc"
+)
+
+
+class SelftestFailure(Exception):
+    """A check found something wrong; the message is Vietnamese and shown as it is."""
+
+
+def _check_qt() -> str:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    try:
+        from PySide6 import QtCore
+        from PySide6.QtWidgets import QApplication, QLabel
+    except ImportError as exc:
+        raise SelftestFailure(f"không nạp được thư viện Qt (PySide6): {exc}") from exc
+    app = QApplication.instance()
+    if app is None:
+        # Kept on the module so the application outlives this function (Qt wants one per
+        # process; tests running inside pytest-qt already have theirs).
+        app = QApplication([sys.argv[0] if sys.argv else "commune-desk"])
+        _keep_alive.append(app)
+    label = QLabel(MOTTO)
+    try:
+        label.resize(400, 40)
+        label.show()
+        app.processEvents()
+        if label.text() != MOTTO:
+            raise SelftestFailure("Qt không giữ nguyên chữ tiếng Việt trong cửa sổ thử.")
+        if label.width() <= 0:
+            raise SelftestFailure("Qt không tạo được cửa sổ thử.")
+    finally:
+        label.close()
+        label.deleteLater()
+    return f"Qt {QtCore.qVersion()} ({app.platformName()}): tạo được cửa sổ"
+
+
+def _check_database() -> str:
+    from app import paths
+    from app.database import open_database
+    from db import migrate
+
+    with tempfile.TemporaryDirectory(
+        prefix="commune-desk-selftest-", ignore_cleanup_errors=True
+    ) as tmp:
+        # Keep backups and logs of this throw-away database out of the user's data folder.
+        previous = os.environ.get(paths.DATA_ENV)
+        os.environ[paths.DATA_ENV] = tmp
+        try:
+            ctx = open_database(Path(tmp) / "selftest.sqlite3")
+            try:
+                st = migrate.state(ctx.engine)
+            finally:
+                ctx.engine.dispose()
+        finally:
+            if previous is None:
+                os.environ.pop(paths.DATA_ENV, None)
+            else:
+                os.environ[paths.DATA_ENV] = previous
+    if not st.up_to_date:
+        raise SelftestFailure(
+            f"cơ sở dữ liệu mới chưa được nâng cấp hết (đang ở {st.current}, cần {st.head})."
+        )
+    return f"Cơ sở dữ liệu: tạo mới và nâng cấp đến phiên bản {st.head}"
+
+
+def _check_pdf() -> str:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfgen import canvas
+
+    from app.fonts import register_fonts
+
+    try:
+        family = register_fonts()
+    except Exception as exc:
+        raise SelftestFailure(f"không nạp được phông chữ kèm theo: {exc}") from exc
+    font = pdfmetrics.getFont(family)
+    missing = sorted({ch for ch in MOTTO if ord(ch) not in font.face.charToGlyph})
+    if missing:
+        raise SelftestFailure(f"phông chữ thiếu các ký tự: {''.join(missing)}")
+    with tempfile.TemporaryDirectory(
+        prefix="commune-desk-selftest-", ignore_cleanup_errors=True
+    ) as tmp:
+        out = Path(tmp) / "selftest.pdf"
+        c = canvas.Canvas(str(out), pagesize=A4)
+        c.setTitle("Commune Desk selftest")
+        c.setFont(family, 13)
+        c.drawCentredString(A4[0] / 2, A4[1] - 72, MOTTO)
+        c.showPage()
+        c.save()
+        data = out.read_bytes()
+    if not data.startswith(b"%PDF"):
+        raise SelftestFailure("tệp PDF tạo ra không đúng định dạng.")
+    if b"LiberationSerif" not in data:
+        raise SelftestFailure("tệp PDF không nhúng phông chữ Liberation Serif.")
+    size = f"{len(data):,}".replace(",", ".")
+    return f"PDF: {size} byte, phông chữ Liberation Serif được nhúng"
+
+
+_keep_alive: list[object] = []
+
+CHECKS: list[tuple[str, Callable[[], str]]] = [
+    ("Giao diện (Qt)", _check_qt),
+    ("Cơ sở dữ liệu", _check_database),
+    ("Tạo PDF", _check_pdf),
+]
+
+
+def run_selftest() -> int:
+    """Run every check, print one line each, then "OK" (return 0) or the failures (return 1)."""
+    failures = 0
+    for name, check in CHECKS:
+        try:
+            detail = check()
+        except SelftestFailure as exc:
+            failures += 1
+            print(f"[LỖI] {name}: {exc}", flush=True)
+        except Exception as exc:  # anything unexpected is a failure too, with its trace
+            failures += 1
+            print(f"[LỖI] {name}: lỗi không lường trước: {type(exc).__name__}: {exc}", flush=True)
+            traceback.print_exc(file=sys.stderr)
+        else:
+            print(f"[đạt] {detail}", flush=True)
+    if failures:
+        print(f"THẤT BẠI: {failures}/{len(CHECKS)} phép kiểm tra không đạt.", flush=True)
+        return 1
+    print("OK", flush=True)
+    return 0
