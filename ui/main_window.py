@@ -1,0 +1,207 @@
+"""The main window: the registers on the left, the chosen one on the right, menus, status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from app import APP_TITLE, backup, settings, staff
+from app.auth import ROLE_LABELS, Permission
+from app.context import AppContext
+from ui.errors import MessageBox
+from ui.registers.accounts import controller as accounts
+from ui.registers.accounts.dialogs import PasswordDialog
+from ui.registers.calendar import controller as calendar
+from ui.registers.households import controller as households
+from ui.registers.procedures import controller as procedures
+from ui.registers.profile import controller as profile
+from ui.registers.residents import controller as residents
+from ui.registers.villages import controller as villages
+from ui.widgets import FilePicker
+from ui.worker import JobRunner, single_step
+
+
+@dataclass(frozen=True)
+class Page:
+    title: str
+    build: Callable[[AppContext], tuple[QWidget, object]]
+    needs: Permission | None = None
+
+
+PAGES = [
+    Page("Hộ gia đình", households.build),
+    Page("Nhân khẩu", residents.build),
+    Page("Thôn", villages.build),
+    Page("Danh mục TTHC", procedures.build),
+    Page("Lịch nghỉ lễ", calendar.build),
+    Page("Tài khoản", accounts.build, Permission.MANAGE_ACCOUNTS),
+    Page("Thông tin đơn vị", profile.build),
+]
+
+
+def window_title(commune: str) -> str:
+    return f"{APP_TITLE} – UBND xã {commune}" if commune else APP_TITLE
+
+
+class MainWindow(QMainWindow):
+    logged_out = Signal()
+    closed = Signal()
+
+    def __init__(self, ctx: AppContext, *, is_demo: bool = False):
+        super().__init__()
+        self.ctx = ctx
+        self.is_demo = is_demo
+        self.dialog = None
+        self.controllers: dict[str, object] = {}
+        self.pages: dict[str, QWidget] = {}
+        self.nav = QListWidget()
+        self.nav.setSpacing(2)
+        self.stack = QStackedWidget()
+        for page in PAGES:
+            if page.needs is not None and not ctx.actor.can(page.needs):
+                continue  # a clerk never sees the accounts screen
+            view, controller = page.build(ctx)
+            self.pages[page.title] = view
+            self.controllers[page.title] = controller
+            self.stack.addWidget(view)
+            QListWidgetItem(page.title, self.nav)
+        widest = max(self.nav.fontMetrics().horizontalAdvance(t) for t in self.pages)
+        self.nav.setFixedWidth(widest + 56)
+        self.nav.setStyleSheet("QListWidget::item { padding: 6px 8px; }")
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.runner = JobRunner(self)
+        self._build_menus()
+        self._build_status_bar()
+        self.update_title()
+        self.resize(QSize(1280, 760))
+        self._connect_signals()
+        self.nav.setCurrentRow(0)
+
+    # -- layout ------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&Tệp")
+        self.backup_action = QAction("&Sao lưu dữ liệu…", self)
+        self.backup_action.setEnabled(self.ctx.actor.can(Permission.BACKUP)
+                                      and self.ctx.db_path is not None)
+        self.quit_action = QAction("T&hoát", self, shortcut=QKeySequence("Ctrl+Q"))
+        file_menu.addAction(self.backup_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        account_menu = bar.addMenu("Tài &khoản")
+        self.password_action = QAction("&Đổi mật khẩu…", self)
+        self.password_action.setEnabled(self.ctx.actor.user_id is not None)
+        self.logout_action = QAction("Đăng &xuất", self)
+        account_menu.addAction(self.password_action)
+        account_menu.addAction(self.logout_action)
+        self.page_actions = []
+        for i in range(len(self.pages)):
+            action = QAction(self, shortcut=QKeySequence(f"Ctrl+{i + 1}"))
+            action.setData(i)
+            self.addAction(action)
+            self.page_actions.append(action)
+
+    def _build_status_bar(self) -> None:
+        actor = self.ctx.actor
+        self.user_label = QLabel(f"Đăng nhập: {actor.full_name} ({actor.username}) – "
+                                 f"{ROLE_LABELS[actor.role]}")
+        self.statusBar().addWidget(self.user_label)
+        place = "Xã mẫu Quang Trung (dữ liệu thử)" if self.is_demo else (
+            str(self.ctx.db_path) if self.ctx.db_path else "")
+        self.db_label = QLabel(place)
+        self.db_label.setStyleSheet("color: #555;")
+        self.statusBar().addPermanentWidget(self.db_label)
+
+    def update_title(self) -> None:
+        self.setWindowTitle(window_title(settings.profile(self.ctx).commune_name))
+
+    # -- wiring -------------------------------------------------------------------------
+    def _connect_signals(self) -> None:
+        self.nav.currentRowChanged.connect(self._on_page_chosen)
+        self.backup_action.triggered.connect(self._on_backup_requested)
+        self.quit_action.triggered.connect(self.close)
+        self.password_action.triggered.connect(self._on_password_requested)
+        self.logout_action.triggered.connect(self._on_logout_requested)
+        self.runner.succeeded.connect(self._on_backup_done)
+        for action in self.page_actions:
+            action.triggered.connect(self._on_page_shortcut)
+        if "Thông tin đơn vị" in self.controllers:
+            self.controllers["Thông tin đơn vị"].profile_saved.connect(self._on_profile_saved)
+
+    def show_page(self, title: str) -> QWidget:
+        self.nav.setCurrentRow(list(self.pages).index(title))
+        return self.pages[title]
+
+    def _on_page_chosen(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        controller = self.controllers[list(self.pages)[row]]
+        refresh = getattr(controller, "refresh", None)
+        if refresh is not None and self.isVisible():
+            refresh()  # another screen may have changed what this one lists
+
+    def _on_page_shortcut(self) -> None:
+        self.nav.setCurrentRow(self.sender().data())
+
+    def _on_profile_saved(self, _profile) -> None:
+        self.update_title()
+
+    def _on_password_requested(self) -> None:
+        actor = self.ctx.actor
+        own = not actor.can(Permission.MANAGE_ACCOUNTS)
+        dlg = PasswordDialog("Đổi mật khẩu", self, ask_old=own,
+                             who=f"{actor.username} – {actor.full_name}")
+        dlg.submit = lambda d: staff.set_password(self.ctx, actor.user_id, d["new"], d["old"])
+        dlg.saved.connect(self._on_password_changed)
+        dlg.finished.connect(dlg.deleteLater)
+        self.dialog = dlg
+        dlg.open()
+
+    def _on_password_changed(self, _value) -> None:
+        MessageBox.inform(self, "Đổi mật khẩu", "Đã đổi mật khẩu. Lần đăng nhập sau hãy dùng "
+                          "mật khẩu mới.")
+
+    def _on_logout_requested(self) -> None:
+        self.logged_out.emit()
+
+    def _on_backup_requested(self) -> None:
+        db_path = self.ctx.db_path
+        dest = FilePicker.save_backup(self, backup.default_backup_name(Path(db_path)))
+        if dest is None:
+            return
+        self.runner.start(lambda: single_step("Đang sao lưu dữ liệu…",
+                                              lambda: backup.backup(db_path, dest)),
+                          "Đang sao lưu dữ liệu…")
+
+    def _on_backup_done(self, path) -> None:
+        MessageBox.inform(self, "Sao lưu xong", f"Đã sao lưu dữ liệu vào tệp:\n{path}")
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if self.runner.running:
+            self.runner.wait()
+        for controller in self.controllers.values():
+            for name in ("preview_runner", "export_runner"):
+                runner = getattr(controller, name, None)
+                if runner is not None and runner.running:
+                    runner.wait()
+        super().closeEvent(event)
+        self.closed.emit()

@@ -1,0 +1,1 @@
+"""The registers every tab uses: one package per register (view + controller + dialogs)."""

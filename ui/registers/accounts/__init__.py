@@ -1,0 +1,1 @@
+"""Tài khoản: staff accounts (administrators only)."""

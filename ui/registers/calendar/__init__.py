@@ -1,0 +1,1 @@
+"""Lịch nghỉ lễ: the holiday calendar."""

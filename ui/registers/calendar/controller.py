@@ -1,0 +1,139 @@
+"""The holiday calendar (lịch nghỉ lễ, làm bù) of one year: add, rename and remove days.
+
+Only days that differ from the usual week are listed; the public holidays of a year are
+filled in by the service the first time the year is opened.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
+
+from app import calendar
+from app.auth import Permission
+from app.calendar import KIND_LABELS, MAX_YEAR, MIN_YEAR, DayInfo
+from app.context import AppContext
+from app.errors import DomainError
+from app.vnformat import weekday_name
+from ui.errors import MessageBox, show_error
+from ui.forms import FormDialog
+from ui.models import Column, ListTableModel
+from ui.registers.common.controller import RegisterController
+from ui.registers.common.view import RegisterView
+from ui.widgets import RequiredDateEdit
+
+SOURCE_LABELS = {"package": "Theo quy định (tự động)", "admin": "Văn phòng nhập"}
+
+COLUMNS = [
+    Column("Ngày", lambda d: d.date.strftime("%d/%m/%Y")),
+    Column("Thứ", lambda d: weekday_name(d.date)),
+    Column("Loại", lambda d: KIND_LABELS[d.kind].capitalize()),
+    Column("Tên ngày nghỉ / lý do làm bù", lambda d: d.name, tooltip=True),
+    Column("Nguồn", lambda d: SOURCE_LABELS.get(d.source, d.source)),
+]
+
+
+class DayDialog(FormDialog):
+    def __init__(self, title: str, parent: QWidget | None = None, day: DayInfo | None = None,
+                 year: int | None = None):
+        super().__init__(title, parent)
+        self.date = self.add_row("Ngày:", RequiredDateEdit())
+        self.kind = QComboBox()
+        for kind, label in KIND_LABELS.items():
+            self.kind.addItem(label.capitalize(), kind)
+        self.add_row("Loại:", self.kind)
+        self.name = self.add_row("Tên ngày nghỉ / lý do:", QLineEdit())
+        self.name.setPlaceholderText("ví dụ: Nghỉ bù Quốc khánh")
+        if day is not None:
+            self.date.set_value(day.date)
+            self.kind.setCurrentIndex(self.kind.findData(day.kind))
+            self.name.setText(day.name)
+            self.date.setEnabled(False)
+            self.kind.setEnabled(False)
+        elif year is not None and year != dt.date.today().year:
+            self.date.set_value(dt.date(year, 1, 1))
+
+    def values(self) -> dict:
+        return {"day": self.date.value(), "kind": self.kind.currentData(),
+                "name": self.name.text()}
+
+
+class CalendarController(RegisterController):
+    unit = "ngày"
+
+    def __init__(self, view: RegisterView, ctx: AppContext):
+        super().__init__(view, ctx, ListTableModel(COLUMNS, view, key=lambda d: d.date))
+        self.can_edit = ctx.actor.can(Permission.EDIT_CALENDAR)
+        self.year = view.add_filter("Năm:", QSpinBox(minimum=MIN_YEAR, maximum=MAX_YEAR))
+        self.year.setValue(dt.date.today().year)
+        self.add_button = view.add_button("Thêm ngày", "Thêm ngày nghỉ hoặc ngày làm bù (Ctrl+N)")
+        self.edit_button = view.add_button("Đổi tên…", "Đổi tên ngày đang chọn (Enter)")
+        self.remove_button = view.add_button("Xóa khỏi lịch")
+        view.filters.addStretch(1)
+        view.set_column_widths([11, 9, 12, 50, 22], stretch=3)
+        self._connect_signals()
+        self.reload()
+
+    def _connect_signals(self) -> None:
+        super()._connect_signals()
+        self.year.valueChanged.connect(self._on_filter_changed)
+        self.remove_button.clicked.connect(self._on_remove_requested)
+
+    def refresh(self) -> None:
+        self.reload()
+
+    def query(self) -> list[DayInfo]:
+        return calendar.list_days(self.ctx, self.year.value())
+
+    def _update_buttons(self) -> None:
+        super()._update_buttons()
+        self.remove_button.setEnabled(self.can_edit and self.selected_row() is not None)
+
+    def _on_add_requested(self) -> None:
+        dlg = DayDialog("Thêm ngày nghỉ, ngày làm bù", self.view, year=self.year.value())
+
+        def save(d: dict) -> dt.date:
+            calendar.add_day(self.ctx, d["day"], d["kind"], d["name"])
+            return d["day"]
+        dlg.submit = save
+        self.open_dialog(dlg, self._on_day_saved)
+
+    def _on_day_saved(self, day: dt.date) -> None:
+        if day.year != self.year.value():
+            self.year.setValue(day.year)  # reloads
+        self.reload(keep_id=day)
+        self.record_saved.emit(day)
+
+    def _on_edit_requested(self) -> None:
+        day = self.selected_row()
+        if day is None:
+            return
+        dlg = DayDialog("Đổi tên ngày", self.view, day=day)
+
+        def save(d: dict) -> dt.date:
+            calendar.rename_day(self.ctx, day.date, d["name"])
+            return day.date
+        dlg.submit = save
+        self.open_dialog(dlg, self._on_day_saved)
+
+    def _on_remove_requested(self) -> None:
+        day = self.selected_row()
+        if day is None:
+            return
+        text = (f"Xóa ngày {day.date:%d/%m/%Y} ({day.name}) khỏi lịch?\n\nNgày này sẽ được tính "
+                f"như ngày thường của tuần khi tính hạn giải quyết hồ sơ.")
+        if not MessageBox.ask(self.view, "Xác nhận", text, yes="Xóa khỏi lịch"):
+            return
+        try:
+            calendar.remove_day(self.ctx, day.date)
+        except DomainError as exc:
+            show_error(self.view, exc)
+            return
+        self.reload()
+        self.record_saved.emit(day.date)
+
+
+def build(ctx: AppContext) -> tuple[RegisterView, CalendarController]:
+    view = RegisterView("Lịch ngày nghỉ lễ, ngày làm bù", "", with_search=False)
+    return view, CalendarController(view, ctx)

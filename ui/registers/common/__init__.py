@@ -1,0 +1,1 @@
+"""What every register screen shares: the view layout, the controller skeleton, the import dialog."""

@@ -1,0 +1,205 @@
+"""The controller skeleton of a register: search, reload, selection, shortcuts, activation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QPushButton
+
+from app.context import AppContext
+from app.errors import DomainError
+from ui.errors import MessageBox, show_error
+from ui.models import IdTableModel, ListTableModel
+from ui.registers.common.view import RegisterView
+
+
+def count_text(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+class RegisterController(QObject):
+    """Subclasses set `model`, implement `query()` and the `_on_*_requested` actions they offer.
+
+    `query()` returns ids (for an IdTableModel) or rows (for a ListTableModel), in the order
+    the service returns them; the table is never re-sorted by Qt.
+    """
+
+    results_changed = Signal(int)  # number of matching rows after a search or reload
+    record_saved = Signal(object)  # the id of what was added or changed
+
+    unit = "mục"  # "hộ", "người", "thôn" … for the count label
+    viewable = False  # True: a role that may not edit can still open a record to read it
+    deactivate_verb = "Ngừng quản lý"
+    activate_verb = "Khôi phục"
+    can_edit = True
+    add_button: QPushButton | None = None
+    edit_button: QPushButton | None = None
+    toggle_button: QPushButton | None = None
+
+    def __init__(self, view: RegisterView, ctx: AppContext, model: IdTableModel | ListTableModel):
+        super().__init__(view)
+        self.view = view
+        self.ctx = ctx
+        self.model = model
+        self.dialog = None  # the dialog last opened (tests fill it in)
+        view.table.setModel(model)
+        self._shortcuts = {
+            "find": QShortcut(QKeySequence.StandardKey.Find, view),
+            "add": QShortcut(QKeySequence.StandardKey.New, view),
+        }
+
+    # -- to implement ----------------------------------------------------------------
+    def query(self) -> list[Any]:
+        raise NotImplementedError
+
+    def _on_add_requested(self) -> None:
+        pass
+
+    def _on_edit_requested(self) -> None:
+        pass
+
+    def set_active(self, item_id: Any, active: bool) -> None:
+        raise NotImplementedError
+
+    def describe(self, row: Any) -> str:
+        return str(getattr(row, "name", ""))
+
+    # -- wiring ----------------------------------------------------------------------
+    def _connect_signals(self) -> None:
+        v = self.view
+        v.search.search_changed.connect(self._on_search_changed)
+        v.search.submitted.connect(self._on_search_submitted)
+        v.show_inactive.toggled.connect(self._on_filter_changed)
+        v.table.activated.connect(self._on_row_activated)
+        v.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.model.modelReset.connect(self._on_selection_changed)
+        self._shortcuts["find"].activated.connect(self._on_find_shortcut)
+        self._shortcuts["add"].activated.connect(self._on_add_shortcut)
+        if self.add_button is not None:
+            self.add_button.clicked.connect(self._on_add_requested)
+        if self.edit_button is not None:
+            self.edit_button.clicked.connect(self._on_edit_requested)
+        if self.toggle_button is not None:
+            self.toggle_button.clicked.connect(self._on_toggle_requested)
+
+    # -- reading ---------------------------------------------------------------------
+    def reload(self, keep_id: Any = None) -> None:
+        """Run the query again; select `keep_id` (or the row selected before) if still listed."""
+        if keep_id is None:
+            keep_id = self.selected_id()
+        try:
+            result = self.query()
+        except DomainError as exc:
+            show_error(self.view, exc)
+            result = []
+        if isinstance(self.model, IdTableModel):
+            self.model.set_ids(result)
+        else:
+            self.model.set_rows(result)
+        if keep_id is not None:
+            self.select_id(keep_id)
+        self.view.count_label.setText(f"{count_text(self.model.total)} {self.unit}")
+        self._update_buttons()
+        self.results_changed.emit(self.model.total)
+
+    def selected_row(self) -> Any:
+        rows = self.view.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def selected_id(self) -> Any:
+        rows = self.view.table.selectionModel().selectedRows()
+        return self.model.id_at(rows[0].row()) if rows else None
+
+    def select_id(self, item_id: Any) -> bool:
+        row = self.model.row_of(item_id)
+        if row < 0:
+            return False
+        index = self.model.index(row, 0)
+        self.view.table.selectionModel().select(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.view.table.setCurrentIndex(index)
+        self.view.table.scrollTo(index)
+        return True
+
+    # -- slots -----------------------------------------------------------------------
+    def _on_search_changed(self, _text: str) -> None:
+        self.reload()
+
+    def _on_search_submitted(self) -> None:
+        """Enter in the search box: go to the first row, where Enter opens it."""
+        if self.model.rowCount() and self.selected_id() is None:
+            self.select_id(self.model.id_at(0))
+        self.view.table.setFocus()
+
+    def _on_filter_changed(self, *_args) -> None:
+        self.reload()
+
+    def _on_find_shortcut(self) -> None:
+        self.view.search.setFocus()
+        self.view.search.selectAll()
+
+    def _on_add_shortcut(self) -> None:
+        if self.add_button is not None and self.add_button.isEnabled():
+            self._on_add_requested()
+
+    def _on_row_activated(self, _index: QModelIndex) -> None:
+        if self.edit_button is not None and self.edit_button.isEnabled():
+            self._on_edit_requested()
+
+    def _on_selection_changed(self, *_args) -> None:
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        row = self.selected_row()
+        if self.add_button is not None:
+            self.add_button.setEnabled(self.can_edit)
+        if self.edit_button is not None:
+            if not self.can_edit and self.viewable:
+                self.edit_button.setText("Xem…")
+            self.edit_button.setEnabled((self.can_edit or self.viewable) and row is not None)
+        if self.toggle_button is not None:
+            self.toggle_button.setEnabled(self.can_edit and row is not None)
+            active = getattr(row, "active", True) if row is not None else True
+            self.toggle_button.setText(self.deactivate_verb if active else self.activate_verb)
+
+    def _on_toggle_requested(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        active = getattr(row, "active", True)
+        what = self.describe(row)
+        if active:
+            question = f"{self.deactivate_verb} {what}?\n\nDữ liệu không bị xóa; có thể " \
+                f"{self.activate_verb.lower()} sau"
+            if not self.view.show_inactive.isHidden():
+                question += f" (đánh dấu “{self.view.show_inactive.text()}” để thấy lại)"
+            question += "."
+            yes = self.deactivate_verb
+        else:
+            question, yes = f"{self.activate_verb} {what}?", self.activate_verb
+        if not MessageBox.ask(self.view, "Xác nhận", question, yes=yes):
+            return
+        item_id = self.model.id_at(self.view.table.selectionModel().selectedRows()[0].row())
+        try:
+            self.set_active(item_id, not active)
+        except DomainError as exc:
+            show_error(self.view, exc)
+            return
+        self.reload(keep_id=item_id)
+        self.record_saved.emit(item_id)
+
+    def open_dialog(self, dialog, on_saved=None) -> None:
+        """Show a form dialog without blocking; reload and select what it saved."""
+        self.dialog = dialog
+        if not self.can_edit:
+            dialog.set_read_only()
+        dialog.saved.connect(on_saved or self._on_dialog_saved)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _on_dialog_saved(self, item_id: Any) -> None:
+        self.reload(keep_id=item_id if item_id is not None else None)
+        self.record_saved.emit(item_id)

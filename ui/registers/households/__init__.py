@@ -1,0 +1,1 @@
+"""Sổ hộ gia đình: the households register."""

@@ -1,0 +1,149 @@
+"""The households register (sổ hộ gia đình): search, village filter, add/edit, import/export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from app import household_io, residents, villages
+from app.auth import Permission
+from app.context import AppContext
+from app.errors import DomainError
+from app.residents import HouseholdRow
+from ui.errors import MessageBox, show_error
+from ui.models import Column, IdTableModel
+from ui.registers.common.controller import RegisterController, count_text
+from ui.registers.common.import_dialog import ImportDialog
+from ui.registers.common.view import RegisterView
+from ui.registers.households.household_dialog import HouseholdDialog
+from ui.widgets import FilePicker, VillageFilter
+from ui.worker import JobRunner, single_step
+
+COLUMNS = [
+    Column("Số hộ", lambda h: h.code or ""),
+    Column("Chủ hộ", lambda h: h.head_name),
+    Column("Thôn", lambda h: h.village),
+    Column("Địa chỉ", lambda h: h.address, tooltip=True),
+    Column("Số nhân khẩu", lambda h: h.members, align_right=True),
+]
+
+
+class HouseholdsController(RegisterController):
+    unit = "hộ"
+    viewable = True
+
+    def __init__(self, view: RegisterView, ctx: AppContext):
+        super().__init__(view, ctx, IdTableModel(COLUMNS, lambda ids: residents.get_households(ctx, ids), view))
+        self.can_edit = ctx.actor.can(Permission.EDIT_RESIDENTS)
+        self.village_filter = view.add_filter("Thôn:", VillageFilter())
+        view.show_inactive.show()
+        self.add_button = view.add_button("Thêm hộ", "Thêm hộ gia đình mới (Ctrl+N)")
+        self.edit_button = view.add_button("Sửa…", "Sửa hộ đang chọn (Enter hoặc nhấp đúp)")
+        self.toggle_button = view.add_button("Ngừng quản lý")
+        self.import_button = view.add_button("Nhập Excel…", "Nhập hộ gia đình từ tệp Excel")
+        self.export_button = view.add_button("Xuất Excel…", "Xuất sổ hộ gia đình ra tệp Excel")
+        self.preview_runner = JobRunner(view)
+        self.export_runner = JobRunner(view)
+        view.set_column_widths([10, 26, 16, 30, 12], stretch=3)
+        self._connect_signals()
+        self.refresh()
+
+    def _connect_signals(self) -> None:
+        super()._connect_signals()
+        self.village_filter.currentIndexChanged.connect(self._on_filter_changed)
+        self.import_button.clicked.connect(self._on_import_requested)
+        self.export_button.clicked.connect(self._on_export_requested)
+        self.preview_runner.succeeded.connect(self._on_preview_ready)
+        self.export_runner.succeeded.connect(self._on_export_done)
+
+    def refresh(self) -> None:
+        """Called when the screen is shown: villages may have changed elsewhere."""
+        self.village_filter.set_villages(villages.list_villages(self.ctx))
+        self.reload()
+
+    def query(self) -> list[int]:
+        return residents.search_household_ids(
+            self.ctx, self.view.search.text(), village_id=self.village_filter.value(),
+            include_inactive=self.view.show_inactive.isChecked())
+
+    def describe(self, row: HouseholdRow) -> str:
+        return f"hộ ông/bà {row.head_name}" + (f" (số hộ {row.code})" if row.code else "")
+
+    def set_active(self, item_id: int, active: bool) -> None:
+        residents.set_household_active(self.ctx, item_id, active)
+
+    def _update_buttons(self) -> None:
+        super()._update_buttons()
+        self.import_button.setEnabled(self.can_edit)
+
+    # -- add / edit ----------------------------------------------------------------------
+    def _on_add_requested(self) -> None:
+        dlg = HouseholdDialog(self.ctx, villages.list_villages(self.ctx), parent=self.view)
+        if self.village_filter.value() is not None:
+            dlg.village.setCurrentIndex(dlg.village.findData(self.village_filter.value()))
+        dlg.submit = self._create
+        self.open_dialog(dlg)
+
+    def _create(self, data: dict) -> int:
+        return residents.create_household(self.ctx, data["village_id"], data["address"],
+                                          data["head"], data["members"], code=data["code"])
+
+    def _on_edit_requested(self) -> None:
+        hh_id = self.selected_id()
+        if hh_id is None:
+            return
+        try:
+            detail = residents.get_household(self.ctx, hh_id)
+        except DomainError as exc:
+            show_error(self.view, exc)
+            return
+        dlg = HouseholdDialog(self.ctx, villages.list_villages(self.ctx), detail, self.view)
+
+        def save(data: dict) -> int:
+            residents.update_household(self.ctx, hh_id, village_id=data["village_id"],
+                                       address=data["address"], code=data["code"])
+            return hh_id
+        dlg.submit = save
+        # members may change even when the household fields are not saved
+        dlg.rejected.connect(lambda: self.reload(keep_id=hh_id))
+        self.open_dialog(dlg)
+
+    # -- Excel ---------------------------------------------------------------------------
+    def _on_import_requested(self) -> None:
+        path = FilePicker.open_excel(self.view, "Chọn tệp Excel hộ gia đình")
+        if path is None:
+            return
+        self.preview_runner.start(lambda: single_step(
+            "Đang đọc và kiểm tra tệp…", lambda: household_io.preview_households(self.ctx, path)))
+
+    def _on_preview_ready(self, preview) -> None:
+        dlg = ImportDialog(
+            preview, what="hộ gia đình", parent=self.view,
+            start_job=lambda only_good: household_io.import_households(self.ctx, preview, only_good),
+            describe=lambda n: f"Đã nhập {count_text(n)} hộ gia đình từ tệp “{preview.source}”.")
+        self.dialog = dlg
+        dlg.imported.connect(self._on_imported)
+        dlg.finished.connect(dlg.deleteLater)
+        dlg.open()
+
+    def _on_imported(self, _count: Any) -> None:
+        self.refresh()
+
+    def _on_export_requested(self) -> None:
+        path = FilePicker.save_excel(self.view, "so-ho-gia-dinh.xlsx")
+        if path is None:
+            return
+        village_id = self.village_filter.value()
+        self._export_path = path
+        self.export_runner.start(
+            lambda: household_io.export_households(self.ctx, path, village_id),
+            "Đang xuất sổ hộ gia đình…")
+
+    def _on_export_done(self, n: int) -> None:
+        MessageBox.inform(self.view, "Đã xuất xong",
+                          f"Đã ghi {count_text(n)} nhân khẩu vào tệp:\n{Path(self._export_path)}")
+
+
+def build(ctx: AppContext) -> tuple[RegisterView, HouseholdsController]:
+    view = RegisterView("Sổ hộ gia đình", "Tìm theo tên chủ hộ, số hộ, địa chỉ (gõ không dấu cũng được)…")
+    return view, HouseholdsController(view, ctx)

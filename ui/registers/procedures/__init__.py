@@ -1,0 +1,1 @@
+"""Danh mục TTHC: the procedures catalogue."""

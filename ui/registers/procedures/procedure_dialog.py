@@ -1,0 +1,83 @@
+"""The procedure form: code, name, field, legal time, fee, documents, sources."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from app.procedures import EVENT_LABELS, UNIT_LABELS, ProcedureInput, ProcedureRow
+from ui.forms import FormDialog
+
+
+def _text_box(lines: int, placeholder: str = "") -> QPlainTextEdit:
+    box = QPlainTextEdit()
+    box.setTabChangesFocus(True)  # Tab moves on, as in every other field
+    box.setPlaceholderText(placeholder)
+    box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 14)
+    return box
+
+
+class ProcedureDialog(FormDialog):
+    def __init__(self, title: str, fields: list[str], parent: QWidget | None = None,
+                 row: ProcedureRow | None = None):
+        super().__init__(title, parent)
+        self.code = self.add_row("Mã thủ tục:", QLineEdit(placeholderText="ví dụ: 1.001193"))
+        self.name = self.add_row("Tên thủ tục:", QLineEdit())
+        self.field = QComboBox()
+        self.field.setEditable(True)
+        self.field.addItems(fields)
+        self.field.setCurrentText("")
+        self.add_row("Lĩnh vực:", self.field)
+        self.time_value = self.add_row("Thời hạn giải quyết:", QSpinBox(minimum=0, maximum=365))
+        self.time_unit = QComboBox()
+        for unit, label in UNIT_LABELS.items():
+            self.time_unit.addItem(label, unit)
+        self.add_row("Đơn vị thời hạn:", self.time_unit)
+        self.cutoff = self.add_row("", QCheckBox("Nhận sau 15 giờ thì trả kết quả ngày làm việc tiếp theo"))
+        self.time_text = self.add_row("Thời hạn theo văn bản:", _text_box(2))
+        self.fee = self.add_row("Lệ phí (đồng):", QLineEdit(
+            placeholderText="để trống nếu do HĐND tỉnh quy định"))
+        self.fee_text = self.add_row("Ghi chú lệ phí:", _text_box(2))
+        self.online_level = self.add_row("Mức độ trực tuyến:", QLineEdit())
+        self.civil_event = QComboBox()
+        self.civil_event.addItem("(không)", None)
+        for event, label in EVENT_LABELS.items():
+            self.civil_event.addItem(label, event)
+        self.add_row("Sự kiện hộ tịch:", self.civil_event)
+        self.documents = self.add_row("Thành phần hồ sơ:", _text_box(5, "mỗi dòng một giấy tờ"))
+        self.legal_basis = self.add_row("Căn cứ, nguồn:", _text_box(2))
+        self.resize(780, self.sizeHint().height())
+        if row is not None:
+            self._fill(row)
+
+    def _fill(self, row: ProcedureRow) -> None:
+        self.code.setText(row.code)
+        self.name.setText(row.name)
+        self.field.setCurrentText(row.field)
+        self.time_value.setValue(row.time_value)
+        self.time_unit.setCurrentIndex(self.time_unit.findData(row.time_unit))
+        self.cutoff.setChecked(row.cutoff_1500)
+        self.time_text.setPlainText(row.time_text)
+        self.fee.setText("" if row.fee_vnd is None else str(row.fee_vnd))
+        self.fee_text.setPlainText(row.fee_text)
+        self.online_level.setText(row.online_level)
+        self.civil_event.setCurrentIndex(max(self.civil_event.findData(row.civil_event), 0))
+        self.documents.setPlainText("\n".join(row.documents))
+        self.legal_basis.setPlainText(row.legal_basis)
+
+    def values(self) -> ProcedureInput:
+        return ProcedureInput(
+            code=self.code.text(), name=self.name.text(), field=self.field.currentText(),
+            time_value=self.time_value.value(), time_unit=self.time_unit.currentData(),
+            cutoff_1500=self.cutoff.isChecked(), fee_vnd=self.fee.text().strip() or None,
+            fee_text=self.fee_text.toPlainText(), online_level=self.online_level.text(),
+            civil_event=self.civil_event.currentData(),
+            documents=self.documents.toPlainText().splitlines(),
+            time_text=self.time_text.toPlainText(), legal_basis=self.legal_basis.toPlainText(),
+        )

@@ -1,0 +1,1 @@
+"""Thông tin đơn vị: the commune profile."""

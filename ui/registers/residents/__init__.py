@@ -1,0 +1,1 @@
+"""Sổ nhân khẩu: the residents register."""

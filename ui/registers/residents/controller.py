@@ -1,0 +1,102 @@
+"""The residents register (sổ nhân khẩu): search by name, CCCD or phone; add, edit, deactivate."""
+
+from __future__ import annotations
+
+from app import residents, villages
+from app.auth import Permission
+from app.context import AppContext
+from app.errors import DomainError
+from app.residents import SEX_LABELS, ResidentRow
+from ui.errors import show_error
+from ui.models import Column, IdTableModel
+from ui.registers.common.controller import RegisterController
+from ui.registers.common.view import RegisterView
+from ui.registers.residents.picker import HouseholdPicker
+from ui.registers.residents.resident_dialog import ResidentDialog
+from ui.widgets import VillageFilter
+
+COLUMNS = [
+    Column("Họ và tên", lambda r: r.full_name),
+    Column("Giới tính", lambda r: SEX_LABELS[r.sex]),
+    Column("Ngày sinh", lambda r: r.birth_date.strftime("%d/%m/%Y") if r.birth_date else ""),
+    Column("Số CCCD", lambda r: r.cccd or ""),
+    Column("Điện thoại", lambda r: r.phone or ""),
+    Column("Quan hệ với chủ hộ", lambda r: r.relation),
+    Column("Số hộ", lambda r: r.household_code or ""),
+    Column("Thôn", lambda r: r.village),
+    Column("Địa chỉ", lambda r: r.address, tooltip=True),
+]
+
+
+class ResidentsController(RegisterController):
+    unit = "người"
+    viewable = True
+
+    def __init__(self, view: RegisterView, ctx: AppContext):
+        super().__init__(view, ctx, IdTableModel(COLUMNS, lambda ids: residents.get_residents(ctx, ids), view))
+        self.can_edit = ctx.actor.can(Permission.EDIT_RESIDENTS)
+        self.village_filter = view.add_filter("Thôn:", VillageFilter())
+        view.show_inactive.show()
+        self.add_button = view.add_button("Thêm nhân khẩu", "Thêm một người vào một hộ (Ctrl+N)")
+        self.edit_button = view.add_button("Sửa…", "Sửa người đang chọn (Enter hoặc nhấp đúp)")
+        self.toggle_button = view.add_button("Ngừng quản lý")
+        self.picker: HouseholdPicker | None = None
+        view.set_column_widths([24, 7, 10, 13, 11, 17, 8, 16, 16])
+        self._connect_signals()
+        self.refresh()
+
+    def _connect_signals(self) -> None:
+        super()._connect_signals()
+        self.village_filter.currentIndexChanged.connect(self._on_filter_changed)
+
+    def refresh(self) -> None:
+        self.village_filter.set_villages(villages.list_villages(self.ctx))
+        self.reload()
+
+    def query(self) -> list[int]:
+        return residents.search_resident_ids(
+            self.ctx, self.view.search.text(), village_id=self.village_filter.value(),
+            include_inactive=self.view.show_inactive.isChecked())
+
+    def describe(self, row: ResidentRow) -> str:
+        return f"nhân khẩu {row.full_name}"
+
+    def set_active(self, item_id: int, active: bool) -> None:
+        residents.set_resident_active(self.ctx, item_id, active)
+
+    def _on_add_requested(self) -> None:
+        self.picker = HouseholdPicker(self.ctx, self.view)
+        self.picker.accepted.connect(self._on_household_picked)
+        self.picker.finished.connect(self.picker.deleteLater)
+        self.picker.open()
+
+    def _on_household_picked(self) -> None:
+        hh = self.picker.selected()
+        dlg = ResidentDialog("Thêm nhân khẩu", self.view,
+                             household_label=f"{hh.head_name} – {hh.village}")
+        dlg.submit = lambda data: residents.add_resident(self.ctx, hh.id, data)
+        self.open_dialog(dlg)
+
+    def _on_edit_requested(self) -> None:
+        rid = self.selected_id()
+        if rid is None:
+            return
+        try:
+            row = residents.get_resident(self.ctx, rid)
+        except DomainError as exc:
+            show_error(self.view, exc)
+            return
+        dlg = ResidentDialog("Sửa nhân khẩu", self.view, is_head=row.is_head,
+                             household_label=f"số hộ {row.household_code or '—'} – {row.village}")
+        dlg.fill(row)
+
+        def save(data):
+            residents.update_resident(self.ctx, rid, data)
+            return rid
+        dlg.submit = save
+        self.open_dialog(dlg)
+
+
+def build(ctx: AppContext) -> tuple[RegisterView, ResidentsController]:
+    view = RegisterView("Sổ nhân khẩu", "Tìm theo họ tên, số CCCD, số điện thoại (gõ không dấu cũng được)…")
+    return view, ResidentsController(view, ctx)

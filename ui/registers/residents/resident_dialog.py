@@ -1,0 +1,58 @@
+"""The resident form: name, sex, birth date, CCCD, phone, relation to the head."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+
+from app.residents import HEAD_RELATION, ResidentInput, ResidentRow
+from ui.forms import FormDialog
+from ui.widgets import DateField, SexCombo
+
+RELATIONS = ["Vợ", "Chồng", "Con", "Cha", "Mẹ", "Ông", "Bà", "Cháu", "Anh", "Chị", "Em",
+             "Con dâu", "Con rể", "Người ở nhờ"]
+
+
+class ResidentDialog(FormDialog):
+    """Collects a ResidentInput; the controller's `submit` validates or saves it."""
+
+    def __init__(self, title: str, parent: QWidget | None = None, *, is_head: bool = False,
+                 household_label: str = ""):
+        super().__init__(title, parent)
+        if household_label:
+            self.add_row("Hộ gia đình:", QLineEdit(household_label, readOnly=True))
+        self.full_name = self.add_row("Họ và tên:", QLineEdit())
+        self.full_name.setPlaceholderText("ví dụ: Nguyễn Văn Thắng")
+        self.sex = self.add_row("Giới tính:", SexCombo())
+        self.birth_date = self.add_row("Ngày sinh:", DateField())
+        self.cccd = self.add_row("Số CCCD:", QLineEdit())
+        self.cccd.setPlaceholderText("12 chữ số")
+        self.cccd.setMaxLength(16)
+        self.phone = self.add_row("Số điện thoại:", QLineEdit())
+        self.relation = QComboBox()
+        self.relation.setEditable(True)
+        self.relation.addItems(RELATIONS)
+        self.relation.setCurrentText("")
+        self.add_row("Quan hệ với chủ hộ:", self.relation)
+        if is_head:
+            self.relation.setCurrentText(HEAD_RELATION)
+            self.relation.setEnabled(False)
+
+    def fill(self, row: ResidentRow | ResidentInput) -> None:
+        self.full_name.setText(row.full_name)
+        self.sex.set_value(row.sex)
+        bd = row.birth_date
+        if isinstance(bd, str):
+            self.birth_date.setText(bd)
+        else:
+            self.birth_date.set_date(bd)
+        self.cccd.setText(row.cccd or "")
+        self.phone.setText(row.phone or "")
+        if self.relation.isEnabled():
+            self.relation.setCurrentText(row.relation)
+
+    def values(self) -> ResidentInput:
+        return ResidentInput(
+            full_name=self.full_name.text(), sex=self.sex.value(),
+            birth_date=self.birth_date.value(), cccd=self.cccd.text() or None,
+            phone=self.phone.text() or None, relation=self.relation.currentText(),
+        )

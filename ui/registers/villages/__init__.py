@@ -1,0 +1,1 @@
+"""Danh mục thôn: the villages register."""

@@ -1,0 +1,55 @@
+"""Sign-in: username, password, Enter signs in; the reason shown when it fails."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+
+from app import settings, staff
+from app.auth import Actor
+from app.context import AppContext
+from ui.forms import FormDialog
+from ui.registers.accounts.dialogs import password_field
+
+DEMO_PASSWORD = "quangtrung"  # app.demo.DEMO_PASSWORD; kept here so the hint never needs it
+
+
+class LoginDialog(FormDialog):
+    logged_in = Signal(object)  # the Actor
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, username: str = "",
+                 demo_accounts: list[str] | None = None):
+        super().__init__("Đăng nhập – Một cửa thân thiện", parent, ok_text="Đăng nhập")
+        self.ctx = ctx
+        commune = settings.profile(ctx).commune_name
+        heading = QLabel(f"<b>UBND xã {commune}</b>" if commune else "<b>Một cửa thân thiện</b>")
+        self.body.insertWidget(0, heading)
+        self.username = self.add_row("Tên đăng nhập:", QLineEdit(username))
+        self.password = self.add_row("Mật khẩu:", password_field())
+        self.cancel_button.setText("Thoát")
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("background: #fff8e1; border: 1px solid #e0c060; padding: 6px;")
+        if demo_accounts:
+            self.hint.setText(
+                "Đây là dữ liệu mẫu của xã Quang Trung. Các tài khoản dùng thử: "
+                + ", ".join(demo_accounts) + f"; mật khẩu chung: <b>{DEMO_PASSWORD}</b>.")
+        self.hint.setVisible(bool(demo_accounts))
+        self.body.insertWidget(self.body.count() - 1, self.hint)
+        self.setMinimumWidth(420)
+        self.submit = self._authenticate
+        self.saved.connect(self.logged_in)
+        self.initial_focus = self.password if username else self.username
+
+    def values(self) -> tuple[str, str]:
+        return self.username.text(), self.password.text()
+
+    def _authenticate(self, v: tuple[str, str]) -> Actor:
+        return staff.authenticate(self.ctx, *v)
+
+    def _on_ok_clicked(self) -> None:
+        self.result_value = None
+        super()._on_ok_clicked()
+        if self.result_value is None:  # refused: type the password again
+            self.password.clear()
+            self.password.setFocus()
