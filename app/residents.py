@@ -76,6 +76,7 @@ class ResidentRow:
     address: str
     is_head: bool
     active: bool
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -377,7 +378,8 @@ def _resident_rows(s: Session, ids: list[int]) -> list[ResidentRow]:
             .where(Resident.id.in_(ids)))
     found = {
         r.id: ResidentRow(r.id, r.full_name, r.sex, r.birth_date, r.cccd, r.phone, r.relation,
-                          hh.id, hh.code, vname, hh.address, hh.head_id == r.id, r.active)
+                          hh.id, hh.code, vname, hh.address, hh.head_id == r.id, r.active,
+                          r.note)
         for r, hh, vname in s.execute(stmt)
     }
     return [found[i] for i in ids if i in found]

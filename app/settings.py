@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,6 +43,9 @@ OPTIONS: dict[str, Option] = {
 }
 
 PROFILE_KEYS = ["commune_name", "province", "parent_unit", "place_name", "agency_id", "chairman_name"]
+# Office hours and the daily cut-off: every deadline is computed with them (app.workdays).
+WORKTIME_KEYS = ["office_morning", "office_afternoon", "cutoff_time"]
+EDITABLE_KEYS = PROFILE_KEYS + WORKTIME_KEYS
 
 
 def get(session: Session, key: str) -> Any:
@@ -90,6 +94,24 @@ def profile(ctx: AppContext) -> CommuneProfile:
         return CommuneProfile(**{k: get(s, k) for k in PROFILE_KEYS})
 
 
+def validate_worktime(values: dict[str, Any]) -> dict[str, str]:
+    """Office hours "07:30-11:30" / "13:30-17:00" and the cut-off "15:00", checked together."""
+    from app.workdays import OfficeHours, _parse_clock, _parse_span
+
+    clean = {k: nfc(values.get(k) or OPTIONS[k].default).replace(" ", "") for k in WORKTIME_KEYS}
+    morning = _parse_span(clean["office_morning"], OPTIONS["office_morning"].label.lower())
+    afternoon = _parse_span(clean["office_afternoon"], OPTIONS["office_afternoon"].label.lower())
+    cutoff = _parse_clock(clean["cutoff_time"], OPTIONS["cutoff_time"].label.lower())
+    if morning[1] > afternoon[0]:
+        raise DomainError("Giờ làm việc buổi sáng phải kết thúc trước giờ bắt đầu buổi chiều.")
+    hours = OfficeHours(morning, afternoon, cutoff)
+    if not hours.opening <= cutoff <= hours.closing:
+        raise DomainError("Giờ chốt nhận hồ sơ phải nằm trong giờ làm việc.")
+    return {"office_morning": f"{morning[0]:%H:%M}-{morning[1]:%H:%M}",
+            "office_afternoon": f"{afternoon[0]:%H:%M}-{afternoon[1]:%H:%M}",
+            "cutoff_time": f"{cutoff:%H:%M}"}
+
+
 def validate_profile(values: dict[str, Any]) -> dict[str, str]:
     clean = {k: nfc(values.get(k, "")) for k in PROFILE_KEYS}
     missing = [OPTIONS[k].label for k in ("commune_name", "province", "place_name", "agency_id",
@@ -98,8 +120,6 @@ def validate_profile(values: dict[str, Any]) -> dict[str, str]:
         raise DomainError("Vui lòng nhập: " + ", ".join(missing) + ".")
     if clean["commune_name"].lower().startswith("xã "):
         clean["commune_name"] = clean["commune_name"][3:].strip()
-    import re
-
     if not re.fullmatch(r"[0-9A-Za-z.]{3,30}", clean["agency_id"]):
         raise DomainError(
             "Mã cơ quan chỉ gồm chữ số, chữ cái không dấu và dấu chấm, ví dụ 000.17.22.H56."
@@ -108,11 +128,14 @@ def validate_profile(values: dict[str, Any]) -> dict[str, str]:
 
 
 def save_profile(ctx: AppContext, values: dict[str, Any]) -> CommuneProfile:
+    """Save the profile and, when `values` has them, the office hours; all or nothing."""
     ctx.require(Permission.EDIT_PROFILE)
     clean = validate_profile(values)
+    if any(k in values for k in WORKTIME_KEYS):
+        clean |= validate_worktime(values)
     with ctx.write() as s:
-        before = {k: get(s, k) for k in PROFILE_KEYS}
+        before = {k: get(s, k) for k in clean}
         for k, v in clean.items():
             put(s, k, v)
         audit.record(s, ctx.actor, "update", "settings", None, audit.diff(before, clean))
-    return CommuneProfile(**clean)
+    return CommuneProfile(**{k: clean[k] for k in PROFILE_KEYS})

@@ -80,6 +80,13 @@ def person_sort_key(full_name: str) -> str:
     return " ".join(primaries) + "~" + "".join(tone_parts)
 
 
+def collation_key(text: str) -> str:
+    """Sort key for ordinary text (village names, titles) in Vietnamese letter order."""
+    words = nfc(text).split(" ")
+    primaries, tone_parts = zip(*(_letters_and_tones(w) for w in words), strict=True)
+    return " ".join(primaries) + "~" + "".join(tone_parts)
+
+
 def given_name(full_name: str) -> str:
     words = nfc(full_name).split(" ")
     return words[-1] if words else ""

@@ -10,7 +10,7 @@ from app import audit
 from app.auth import Permission
 from app.context import AppContext
 from app.errors import DomainError, NotFound
-from app.text import fold, person_sort_key
+from app.text import collation_key, fold
 from app.validators import required_text
 from db.models import Household, Resident, Village
 
@@ -53,7 +53,7 @@ def list_villages(ctx: AppContext, query: str = "", include_inactive: bool = Fal
             for v, n_h, n_r in s.execute(stmt)
             if not key or key in v.name_key  # a few dozen rows: filtering here is fine
         ]
-    return sorted(rows, key=lambda r: person_sort_key(r.name))
+    return sorted(rows, key=lambda r: collation_key(r.name))
 
 
 def _check_unique(s, name: str, exclude_id: int | None = None) -> None:

@@ -136,3 +136,21 @@ def test_people_listed_in_vietnamese_order(ctx):
         R.add_resident(ctx, hh, R.ResidentInput(name, "Nam"))
     names = [r.full_name for r in R.get_residents(ctx, R.search_resident_ids(ctx))]
     assert names == ["Nguyễn Văn An", "Trần Ân", "Lê Thị Bình", "Đặng Thị Hà", "Nguyễn Văn Thắng"]
+
+
+def test_editing_keeps_the_note(ctx):
+    [rid] = R.search_resident_ids(ctx, "dang thi ha")
+    row = R.get_resident(ctx, rid)
+    R.update_resident(ctx, rid, R.ResidentInput(row.full_name, row.sex, row.birth_date, row.cccd,
+                                                row.phone, row.relation, "Đi làm ăn xa"))
+    row = R.get_resident(ctx, rid)
+    R.update_resident(ctx, rid, R.ResidentInput(row.full_name, row.sex, row.birth_date, row.cccd,
+                                                "0912000111", row.relation, row.note))
+    assert R.get_resident(ctx, rid).note == "Đi làm ăn xa"
+
+
+def test_villages_in_vietnamese_letter_order(ctx):
+    for name in ["Thôn Đông Thôn", "Thôn Cổ Đam", "Thôn Yên Thổ", "Thôn An Lạc"]:
+        villages.create_village(ctx, name)
+    assert [v.name for v in villages.list_villages(ctx)] == [
+        "Thôn An Lạc", "Thôn Cổ Đam", "Thôn Đoài", "Thôn Đông Thôn", "Thôn Yên Thổ"]

@@ -27,6 +27,9 @@ PLACEHOLDERS = {
     "place_name": "ví dụ: Quang Trung",
     "agency_id": "ví dụ: 000.17.22.H56",
     "chairman_name": "họ tên đầy đủ",
+    "office_morning": "ví dụ: 07:30-11:30",
+    "office_afternoon": "ví dụ: 13:30-17:00",
+    "cutoff_time": "ví dụ: 15:00",
 }
 
 
@@ -43,7 +46,7 @@ class ProfileView(QWidget):
         self.fields: dict[str, QLineEdit] = {}
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for key in settings.PROFILE_KEYS:
+        for key in settings.EDITABLE_KEYS:
             edit = QLineEdit(placeholderText=PLACEHOLDERS.get(key, ""))
             self.fields[key] = edit
             form.addRow(settings.OPTIONS[key].label + ":", edit)
@@ -98,9 +101,9 @@ class ProfileController(QObject):
             edit.returnPressed.connect(self._on_save_clicked)
 
     def refresh(self) -> None:
-        profile = settings.profile(self.ctx)
+        current = settings.read_all(self.ctx)
         for key, edit in self.view.fields.items():
-            edit.setText(getattr(profile, key))
+            edit.setText(str(current[key]))
         self.view.error.clear_message()
         self.view.saved_label.clear()
 
@@ -117,8 +120,7 @@ class ProfileController(QObject):
         except DomainError as exc:
             self.view.error.show_message(exc.message)
             return
-        for key, edit in self.view.fields.items():
-            edit.setText(getattr(profile, key))
+        self.refresh()
         self.view.saved_label.setText("Đã lưu.")
         self.profile_saved.emit(profile)
 

@@ -33,6 +33,7 @@ class ResidentDialog(FormDialog):
         self.relation.addItems(RELATIONS)
         self.relation.setCurrentText("")
         self.add_row("Quan hệ với chủ hộ:", self.relation)
+        self.note = self.add_row("Ghi chú:", QLineEdit())
         if is_head:
             self.relation.setCurrentText(HEAD_RELATION)
             self.relation.setEnabled(False)
@@ -49,10 +50,12 @@ class ResidentDialog(FormDialog):
         self.phone.setText(row.phone or "")
         if self.relation.isEnabled():
             self.relation.setCurrentText(row.relation)
+        self.note.setText(row.note)
 
     def values(self) -> ResidentInput:
         return ResidentInput(
             full_name=self.full_name.text(), sex=self.sex.value(),
             birth_date=self.birth_date.value(), cccd=self.cccd.text() or None,
             phone=self.phone.text() or None, relation=self.relation.currentText(),
+            note=self.note.text(),
         )
