@@ -44,6 +44,11 @@ def test_pragmas(tmp_path):
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
 
 
+def test_a_fixture_exists_for_every_revision():
+    have = {p.stem.removeprefix("rev_") for p in FIXTURES.glob("rev_*.sqlite3")}
+    assert have == migrate.known_revisions()
+
+
 @pytest.mark.parametrize("fixture", sorted(p.name for p in FIXTURES.glob("rev_*.sqlite3")))
 def test_every_released_revision_upgrades(tmp_path, fixture):
     db = tmp_path / fixture
