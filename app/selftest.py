@@ -3,11 +3,12 @@
 Three checks, one line each: Qt can make a widget, a new SQLite database migrates to head,
 and ReportLab writes a PDF with Vietnamese text in the bundled font. Prints "OK" and returns 0
 when all pass; otherwise prints the reason in Vietnamese for each failure and returns 1.
-Qt is imported only inside the function, so `app` stays free of Qt at import time.
+The Qt check lives in ui.selfcheck and is loaded only when the self-test runs.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 import tempfile
@@ -26,31 +27,13 @@ class SelftestFailure(Exception):
 
 
 def _check_qt() -> str:
+    # The only Qt in the self-test lives in ui/ (app/ never imports Qt itself).
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     try:
-        from PySide6 import QtCore
-        from PySide6.QtWidgets import QApplication, QLabel
+        check = importlib.import_module("ui.selfcheck").check_widget
     except ImportError as exc:
         raise SelftestFailure(f"không nạp được thư viện Qt (PySide6): {exc}") from exc
-    app = QApplication.instance()
-    if app is None:
-        # Kept on the module so the application outlives this function (Qt wants one per
-        # process; tests running inside pytest-qt already have theirs).
-        app = QApplication([sys.argv[0] if sys.argv else "commune-desk"])
-        _keep_alive.append(app)
-    label = QLabel(MOTTO)
-    try:
-        label.resize(400, 40)
-        label.show()
-        app.processEvents()
-        if label.text() != MOTTO:
-            raise SelftestFailure("Qt không giữ nguyên chữ tiếng Việt trong cửa sổ thử.")
-        if label.width() <= 0:
-            raise SelftestFailure("Qt không tạo được cửa sổ thử.")
-    finally:
-        label.close()
-        label.deleteLater()
-    return f"Qt {QtCore.qVersion()} ({app.platformName()}): tạo được cửa sổ"
+    return check(MOTTO, SelftestFailure)
 
 
 def _check_database() -> str:
@@ -116,7 +99,6 @@ def _check_pdf() -> str:
     return f"PDF: {size} byte, phông chữ Liberation Serif được nhúng"
 
 
-_keep_alive: list[object] = []
 
 CHECKS: list[tuple[str, Callable[[], str]]] = [
     ("Giao diện (Qt)", _check_qt),
