@@ -37,11 +37,24 @@ OPTIONS: dict[str, Option] = {
         Option("office_morning", str, "07:30-11:30", "Giờ làm việc buổi sáng"),
         Option("office_afternoon", str, "13:30-17:00", "Giờ làm việc buổi chiều"),
         Option("cutoff_time", str, "15:00", "Giờ chốt nhận hồ sơ trong ngày"),
+        Option("margin_top_mm", int, 20, "Lề trên (mm)"),
+        Option("margin_bottom_mm", int, 20, "Lề dưới (mm)"),
+        Option("margin_left_mm", int, 30, "Lề trái (mm)"),
+        Option("margin_right_mm", int, 15, "Lề phải (mm)"),
+        Option("body_font_size", int, 13, "Cỡ chữ nội dung (13–14)"),
+        Option("chairman_title", str, "CHỦ TỊCH", "Chức danh người ký"),
+        Option("vice_chairmen", str, "", "Các Phó Chủ tịch (mỗi tên một dòng)"),
+        Option("language", str, "vi", "Ngôn ngữ giao diện"),
         Option("setup_done", bool, False, "Đã thiết lập ban đầu"),
         Option("is_demo", bool, False, "Cơ sở dữ liệu mẫu"),
     ]
 }
 
+# Paper layout (Nghị định 30/2020: margins within the legal ranges) and who signs.
+PAPER_KEYS = ["margin_top_mm", "margin_bottom_mm", "margin_left_mm", "margin_right_mm",
+              "body_font_size", "chairman_title", "vice_chairmen"]
+MARGIN_RANGES = {"margin_top_mm": (20, 25), "margin_bottom_mm": (20, 25),
+                 "margin_left_mm": (30, 35), "margin_right_mm": (15, 20)}
 PROFILE_KEYS = ["commune_name", "province", "parent_unit", "place_name", "agency_id", "chairman_name"]
 # Office hours and the daily cut-off: every deadline is computed with them (app.workdays).
 WORKTIME_KEYS = ["office_morning", "office_afternoon", "cutoff_time"]
@@ -59,8 +72,8 @@ def get(session: Session, key: str) -> Any:
 
 def put(session: Session, key: str, value: Any) -> None:
     opt = OPTIONS[key]
-    if opt.type is str:
-        value = nfc(value)
+    if opt.type is str:  # multi-line values (lists of names) keep their lines
+        value = "\n".join(line for line in (nfc(x) for x in str(value or "").splitlines()) if line)
     row = session.get(Setting, key)
     text = json.dumps(value, ensure_ascii=False)
     if row is None:
@@ -139,3 +152,70 @@ def save_profile(ctx: AppContext, values: dict[str, Any]) -> CommuneProfile:
             put(s, k, v)
         audit.record(s, ctx.actor, "update", "settings", None, audit.diff(before, clean))
     return CommuneProfile(**{k: clean[k] for k in PROFILE_KEYS})
+
+
+@dataclass(frozen=True)
+class PaperSettings:
+    margin_top_mm: int
+    margin_bottom_mm: int
+    margin_left_mm: int
+    margin_right_mm: int
+    body_font_size: int
+    chairman_title: str
+    vice_chairmen: tuple[str, ...]
+
+
+def _int_in(values: dict[str, Any], key: str, low: int, high: int) -> int:
+    raw = values.get(key, OPTIONS[key].default)
+    try:
+        value = int(str(raw).strip())
+    except ValueError:
+        raise DomainError(f"{OPTIONS[key].label} phải là một số nguyên.") from None
+    if not low <= value <= high:
+        raise DomainError(f"{OPTIONS[key].label} phải từ {low} đến {high} theo Nghị định 30/2020.")
+    return value
+
+
+def validate_paper(values: dict[str, Any]) -> dict[str, Any]:
+    clean: dict[str, Any] = {k: _int_in(values, k, lo, hi) for k, (lo, hi) in MARGIN_RANGES.items()}
+    clean["body_font_size"] = _int_in(values, "body_font_size", 13, 14)
+    title = nfc(values.get("chairman_title", OPTIONS["chairman_title"].default)).upper()
+    if not title:
+        raise DomainError("Vui lòng nhập chức danh người ký (ví dụ: CHỦ TỊCH).")
+    clean["chairman_title"] = title
+    raw = values.get("vice_chairmen", "")
+    names = raw if isinstance(raw, list | tuple) else str(raw or "").splitlines()
+    clean["vice_chairmen"] = "\n".join(n for n in (nfc(x) for x in names) if n)
+    return clean
+
+
+def paper(ctx: AppContext) -> PaperSettings:
+    with ctx.read() as s:
+        values = {k: get(s, k) for k in PAPER_KEYS}
+    values["vice_chairmen"] = tuple(n for n in values["vice_chairmen"].splitlines() if n)
+    return PaperSettings(**values)
+
+
+def save_paper(ctx: AppContext, values: dict[str, Any]) -> PaperSettings:
+    """Margins, body size and signers; refused whole when any value is outside its range."""
+    ctx.require(Permission.EDIT_PROFILE)
+    clean = validate_paper(values)
+    with ctx.write() as s:
+        before = {k: get(s, k) for k in clean}
+        for k, v in clean.items():
+            put(s, k, v)
+        audit.record(s, ctx.actor, "update", "settings", None, audit.diff(before, clean))
+    return paper(ctx)
+
+
+def save_language(ctx: AppContext, lang: str) -> str:
+    """The interface language is a per-office preference any signed-in user may switch."""
+    from app.i18n import LANGUAGES
+
+    if lang not in LANGUAGES:
+        raise DomainError(f"Ngôn ngữ “{lang}” chưa được hỗ trợ.")
+    with ctx.write() as s:
+        before = get(s, "language")
+        put(s, "language", lang)
+        audit.record(s, ctx.actor, "update", "settings", None, {"language": [before, lang]})
+    return lang

@@ -48,3 +48,16 @@ def test_only_the_administrator_edits_the_profile():
     clerk = ctx.as_actor(staff.authenticate(ctx, "motcua", "123456"))
     with pytest.raises(PermissionDenied):
         settings.save_profile(clerk, PROFILE)
+
+
+def test_paper_settings_within_the_legal_ranges():
+    ctx = open_memory()
+    saved = settings.save_paper(ctx, {"margin_top_mm": "25", "margin_left_mm": 35,
+                                      "vice_chairmen": "Lê Đình Hải\n Trần  Văn Nam \n"})
+    assert (saved.margin_top_mm, saved.margin_left_mm) == (25, 35)
+    assert saved.vice_chairmen == ("Lê Đình Hải", "Trần Văn Nam")
+    for bad in ({"margin_left_mm": 10}, {"margin_top_mm": "hai mươi"}, {"body_font_size": 16},
+                {"chairman_title": ""}):
+        with pytest.raises(DomainError):
+            settings.save_paper(ctx, bad)
+    assert settings.paper(ctx) == saved
