@@ -14,6 +14,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
 from app.errors import DatabaseTooNew
+from app.i18n import _
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -65,9 +66,9 @@ def upgrade(engine: Engine, db_path: Path | None = None, backup_dir: Path | None
     st = state(engine)
     if st.too_new:
         raise DatabaseTooNew(
-            f"Cơ sở dữ liệu này do phiên bản mới hơn của chương trình tạo ra (phiên bản dữ liệu "
-            f"{st.current}). Vui lòng cài phiên bản mới của Một cửa thân thiện để mở tệp này; "
-            f"chương trình không thay đổi gì trong tệp."
+            _("Cơ sở dữ liệu này do phiên bản mới hơn của chương trình tạo ra (phiên bản dữ liệu "
+              "{revision}). Vui lòng cài phiên bản mới của Một cửa thân thiện để mở tệp này; "
+              "chương trình không thay đổi gì trong tệp.").format(revision=st.current)
         )
     if st.up_to_date:
         return None

@@ -243,3 +243,26 @@ class SearchToken(Base):
         # also serves "every token of this record" when a record is re-indexed
         UniqueConstraint("entity", "entity_id", "token", name="uq_search_tokens_entity"),
     )
+
+
+class DocumentNumber(Base):
+    """One number issued to an official paper: "05/BC-UBND" is (BC, 2023, 5).
+
+    Numbers run per document type and per year and restart at 01 every 1 January (Nghị định
+    30/2020); a công văn has its own run under the type key "CV". The unique constraint is the
+    guarantee that two printouts never share a number (app.paper.numbering allocates).
+    """
+
+    __tablename__ = "document_numbers"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    doc_type: Mapped[str] = mapped_column(String(10))
+    year: Mapped[int] = mapped_column(Integer)
+    number: Mapped[int] = mapped_column(Integer)
+    issued_on: Mapped[dt.date] = mapped_column(Date)
+    subject: Mapped[str] = mapped_column(String(500), default="")  # trích yếu
+    entity: Mapped[str | None] = mapped_column(String(40), nullable=True)  # the record it is for
+    entity_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    username: Mapped[str] = mapped_column(String(40), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+    __table_args__ = (UniqueConstraint("doc_type", "year", "number"),)

@@ -82,16 +82,17 @@ def test_upgrade_copies_the_database_aside_first(tmp_path, monkeypatch):
     engine = make_engine(sqlite_url(db))
     migrate.upgrade(engine)
     engine.dispose()
+    head, known = migrate.head_revision(), migrate.known_revisions()
     # Pretend the file is one revision behind by making the program's head a new revision.
-    monkeypatch.setattr(migrate, "head_revision", lambda: "0002_next")
-    monkeypatch.setattr(migrate, "known_revisions", lambda: {"0001", "0002_next"})
+    monkeypatch.setattr(migrate, "head_revision", lambda: "9998_next")
+    monkeypatch.setattr(migrate, "known_revisions", lambda: known | {"9998_next"})
     calls = []
     monkeypatch.setattr(migrate.command, "upgrade", lambda cfg, rev: calls.append(rev))
     engine = make_engine(sqlite_url(db))
     copy = migrate.upgrade(engine, db, tmp_path / "backups")
     engine.dispose()
     assert calls == ["head"]
-    assert copy is not None and copy.exists() and "truoc-nang-cap-0001" in copy.name
+    assert copy is not None and copy.exists() and f"truoc-nang-cap-{head}" in copy.name
     conn = sqlite3.connect(copy)
-    assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (head,)
     conn.close()
