@@ -9,6 +9,7 @@ import hmac
 import secrets
 from dataclasses import dataclass
 
+from app.i18n import N_
 from db.models import Role
 
 # scrypt cost: n=2**14, r=8, p=1 takes ~50 ms here and 16 MiB; strong enough for an office PC
@@ -52,11 +53,12 @@ class Permission(enum.StrEnum):
     BACKUP = "backup"
 
 
+# labels are marked with N_ and translated with _() where they are shown
 ROLE_LABELS = {
-    Role.CLERK: "Cán bộ tiếp nhận và trả kết quả",
-    Role.OFFICER: "Công chức chuyên môn",
-    Role.CHAIRMAN: "Chủ tịch UBND xã",
-    Role.ADMIN: "Quản trị hệ thống",
+    Role.CLERK: N_("Cán bộ tiếp nhận và trả kết quả"),
+    Role.OFFICER: N_("Công chức chuyên môn"),
+    Role.CHAIRMAN: N_("Chủ tịch UBND xã"),
+    Role.ADMIN: N_("Quản trị hệ thống"),
 }
 
 _ALL = frozenset(Permission)
@@ -68,13 +70,13 @@ PERMISSIONS: dict[Role, frozenset[Permission]] = {
 }
 
 PERMISSION_LABELS = {
-    Permission.VIEW_REGISTERS: "xem các sổ, danh mục",
-    Permission.EDIT_RESIDENTS: "sửa thôn, hộ gia đình và nhân khẩu",
-    Permission.EDIT_CATALOGUE: "sửa danh mục thủ tục hành chính",
-    Permission.EDIT_CALENDAR: "sửa lịch ngày nghỉ, ngày làm bù",
-    Permission.MANAGE_ACCOUNTS: "quản lý tài khoản cán bộ",
-    Permission.EDIT_PROFILE: "sửa thông tin đơn vị",
-    Permission.BACKUP: "sao lưu, phục hồi dữ liệu",
+    Permission.VIEW_REGISTERS: N_("xem các sổ, danh mục"),
+    Permission.EDIT_RESIDENTS: N_("sửa thôn, hộ gia đình và nhân khẩu"),
+    Permission.EDIT_CATALOGUE: N_("sửa danh mục thủ tục hành chính"),
+    Permission.EDIT_CALENDAR: N_("sửa lịch ngày nghỉ, ngày làm bù"),
+    Permission.MANAGE_ACCOUNTS: N_("quản lý tài khoản cán bộ"),
+    Permission.EDIT_PROFILE: N_("sửa thông tin đơn vị"),
+    Permission.BACKUP: N_("sao lưu, phục hồi dữ liệu"),
 }
 
 

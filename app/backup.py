@@ -9,6 +9,7 @@ from pathlib import Path
 
 from app import paths
 from app.errors import DomainError
+from app.i18n import _
 from db import migrate
 
 
@@ -35,39 +36,44 @@ def inspect_file(path: Path | str) -> CheckReport:
     path = Path(path)
     report = CheckReport(path=path, head=migrate.head_revision())
     if not path.exists():
-        report.problems.append(f"Không tìm thấy tệp {path}.")
+        report.problems.append(_("Không tìm thấy tệp {path}.").format(path=path))
         return report
     with open(path, "rb") as fh:
         if fh.read(16) != b"SQLite format 3\x00":
-            report.problems.append(f"Tệp {path.name} không phải cơ sở dữ liệu của chương trình.")
+            report.problems.append(
+                _("Tệp {name} không phải cơ sở dữ liệu của chương trình.").format(name=path.name))
             return report
     conn = _connect_ro(path)
     try:
         rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
         report.integrity = "; ".join(rows)
         if rows != ["ok"]:
-            report.problems.append("Kiểm tra toàn vẹn báo lỗi: " + report.integrity[:300])
+            report.problems.append(_("Kiểm tra toàn vẹn báo lỗi: {result}").format(
+                result=report.integrity[:300]))
         report.foreign_key_problems = len(conn.execute("PRAGMA foreign_key_check").fetchall())
         if report.foreign_key_problems:
-            report.problems.append(f"{report.foreign_key_problems} dòng trỏ tới bản ghi không tồn tại.")
+            report.problems.append(_("{count} dòng trỏ tới bản ghi không tồn tại.").format(
+                count=report.foreign_key_problems))
         try:
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             report.current = row[0] if row else None
         except sqlite3.DatabaseError:
             report.current = None
     except sqlite3.DatabaseError as exc:
-        report.problems.append(f"Tệp hỏng, không đọc được: {exc}")
+        report.problems.append(_("Tệp hỏng, không đọc được: {error}").format(error=exc))
         return report
     finally:
         conn.close()
     if report.current is None:
-        report.problems.append("Tệp chưa có phiên bản cấu trúc dữ liệu (không phải dữ liệu của chương trình).")
+        report.problems.append(
+            _("Tệp chưa có phiên bản cấu trúc dữ liệu (không phải dữ liệu của chương trình)."))
     elif report.current not in migrate.known_revisions():
-        report.problems.append(f"Dữ liệu thuộc phiên bản mới hơn chương trình ({report.current}).")
+        report.problems.append(_("Dữ liệu thuộc phiên bản mới hơn chương trình ({revision}).").format(
+            revision=report.current))
     elif report.current != report.head:
         report.problems.append(
-            f"Cấu trúc dữ liệu ở phiên bản {report.current}, cần nâng lên {report.head} "
-            f"(chương trình tự nâng cấp khi mở).")
+            _("Cấu trúc dữ liệu ở phiên bản {current}, cần nâng lên {head} (chương trình tự nâng "
+              "cấp khi mở).").format(current=report.current, head=report.head))
     return report
 
 
@@ -80,18 +86,18 @@ def backup(db_path: Path | str, dest: Path | str | None = None, progress=None) -
     """A consistent copy with SQLite's backup API, safe while the program has the file open."""
     db_path = Path(db_path)
     if not db_path.exists():
-        raise DomainError(f"Không tìm thấy cơ sở dữ liệu {db_path}.")
+        raise DomainError(_("Không tìm thấy cơ sở dữ liệu {path}.").format(path=db_path))
     target = Path(dest) if dest else default_backup_name(db_path)
     if target.is_dir():
         target = target / default_backup_name(db_path).name
     if target.resolve() == db_path.resolve():
-        raise DomainError("Tệp sao lưu phải khác tệp dữ liệu đang dùng.")
+        raise DomainError(_("Tệp sao lưu phải khác tệp dữ liệu đang dùng."))
     target.parent.mkdir(parents=True, exist_ok=True)
     migrate.sqlite_copy(db_path, target, progress=progress)
     report = inspect_file(target)
     if report.integrity != "ok":
         target.unlink(missing_ok=True)
-        raise DomainError("Bản sao lưu vừa tạo không đạt kiểm tra toàn vẹn; đã xóa bản sao lỗi.")
+        raise DomainError(_("Bản sao lưu vừa tạo không đạt kiểm tra toàn vẹn; đã xóa bản sao lỗi."))
     return target
 
 
@@ -106,7 +112,7 @@ def restore(file: Path | str, db_path: Path | str) -> Path | None:
     usable = (report.integrity == "ok" and not report.foreign_key_problems
               and report.current in migrate.known_revisions())
     if not usable:
-        raise DomainError("Không phục hồi: " + " ".join(report.problems))
+        raise DomainError(_("Không phục hồi: {problems}").format(problems=" ".join(report.problems)))
     safety = None
     if db_path.exists():
         safety = backup(db_path, paths.backups_dir() / f"{db_path.stem}-truoc-phuc-hoi-"

@@ -21,6 +21,7 @@ from app import audit
 from app.auth import SYSTEM, Permission
 from app.context import AppContext
 from app.errors import DomainError, NotFound
+from app.i18n import N_, _
 from app.text import nfc
 from app.vnformat import weekday_name
 from db.models import CalendarDay, CalendarYear, DayKind
@@ -33,7 +34,8 @@ NAME_MAX = 200
 # "Ngày nghỉ (thay cho ngày 26/04/2025)": a weekday off in exchange for a weekend day worked
 _SWAP = re.compile(r"thay cho ngày (\d{1,2})/(\d{1,2})/(\d{4})")
 
-KIND_LABELS = {DayKind.OFF: "ngày nghỉ", DayKind.WORK: "ngày làm bù"}
+# marked with N_, translated with _() where shown
+KIND_LABELS = {DayKind.OFF: N_("ngày nghỉ"), DayKind.WORK: N_("ngày làm bù")}
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,8 @@ def _info(row: CalendarDay) -> DayInfo:
 def check_year(year: int) -> int:
     if not isinstance(year, int) or not MIN_YEAR <= year <= MAX_YEAR:
         raise DomainError(
-            f"Năm {year} nằm ngoài phạm vi lịch nghỉ được hỗ trợ (từ {MIN_YEAR} đến {MAX_YEAR})."
+            _("Năm {year} nằm ngoài phạm vi lịch nghỉ được hỗ trợ (từ {low} đến {high}).").format(
+                year=year, low=MIN_YEAR, high=MAX_YEAR)
         )
     return year
 
@@ -148,9 +151,10 @@ def list_days(ctx: AppContext, year: int) -> list[DayInfo]:
 def _clean_name(name: str | None) -> str:
     text = nfc(name)
     if not text:
-        raise DomainError("Vui lòng nhập tên ngày nghỉ hoặc lý do làm bù.", field="name")
+        raise DomainError(_("Vui lòng nhập tên ngày nghỉ hoặc lý do làm bù."), field="name")
     if len(text) > NAME_MAX:
-        raise DomainError(f"Tên ngày quá dài (tối đa {NAME_MAX} ký tự).", field="name")
+        raise DomainError(_("Tên ngày quá dài (tối đa {max_len} ký tự).").format(max_len=NAME_MAX),
+                          field="name")
     return text
 
 
@@ -158,14 +162,15 @@ def _check_kind_fits(day: dt.date, kind: DayKind) -> None:
     weekend = day.weekday() >= 5
     if kind == DayKind.WORK and not weekend:
         raise DomainError(
-            f"Ngày làm bù phải là Thứ Bảy hoặc Chủ nhật; ngày {day:%d/%m/%Y} là "
-            f"{weekday_name(day)}.",
+            _("Ngày làm bù phải là Thứ Bảy hoặc Chủ nhật; ngày {date} là {weekday}.").format(
+                date=f"{day:%d/%m/%Y}", weekday=weekday_name(day)),
             field="day",
         )
     if kind == DayKind.OFF and weekend:
         raise DomainError(
-            f"Ngày {day:%d/%m/%Y} là {weekday_name(day)}, vốn đã là ngày nghỉ cuối tuần; "
-            f"nếu được nghỉ bù, vui lòng nhập ngày làm việc được nghỉ thay.",
+            _("Ngày {date} là {weekday}, vốn đã là ngày nghỉ cuối tuần; nếu được nghỉ bù, vui "
+              "lòng nhập ngày làm việc được nghỉ thay.").format(
+                date=f"{day:%d/%m/%Y}", weekday=weekday_name(day)),
             field="day",
         )
 
@@ -182,11 +187,11 @@ def add_day(ctx: AppContext, day: dt.date, kind: DayKind | str, name: str) -> Da
     """Add a day off (a weekday) or a make-up working day (a Saturday or Sunday)."""
     ctx.require(Permission.EDIT_CALENDAR)
     if not isinstance(day, dt.date) or isinstance(day, dt.datetime):
-        raise DomainError("Vui lòng chọn ngày.", field="day")
+        raise DomainError(_("Vui lòng chọn ngày."), field="day")
     try:
         kind = DayKind(kind)
     except ValueError:
-        raise DomainError("Loại ngày không hợp lệ: chọn ngày nghỉ hoặc ngày làm bù.") from None
+        raise DomainError(_("Loại ngày không hợp lệ: chọn ngày nghỉ hoặc ngày làm bù.")) from None
     check_year(day.year)
     text = _clean_name(name)
     _check_kind_fits(day, kind)
@@ -196,8 +201,8 @@ def add_day(ctx: AppContext, day: dt.date, kind: DayKind | str, name: str) -> Da
         old = _row(s, day)
         if old is not None:
             raise DomainError(
-                f"Ngày {day:%d/%m/%Y} đã có trong lịch ({KIND_LABELS[DayKind(old.kind)]}: "
-                f"{old.name}).",
+                _("Ngày {date} đã có trong lịch ({kind}: {name}).").format(
+                    date=f"{day:%d/%m/%Y}", kind=_(KIND_LABELS[DayKind(old.kind)]), name=old.name),
                 field="day",
             )
         row = CalendarDay(day=day, kind=kind, name=text, source="admin")
@@ -216,7 +221,8 @@ def remove_day(ctx: AppContext, day: dt.date) -> None:
         _ensure_in(s, {day.year})
         row = _row(s, day)
         if row is None:
-            raise NotFound(f"Ngày {day:%d/%m/%Y} không có trong lịch ngày nghỉ, ngày làm bù.")
+            raise NotFound(_("Ngày {date} không có trong lịch ngày nghỉ, ngày làm bù.").format(
+                date=f"{day:%d/%m/%Y}"))
         before = _fields(row)
         row_id = row.id
         s.delete(row)
@@ -233,7 +239,8 @@ def rename_day(ctx: AppContext, day: dt.date, name: str) -> DayInfo:
         _ensure_in(s, {day.year})
         row = _row(s, day)
         if row is None:
-            raise NotFound(f"Ngày {day:%d/%m/%Y} không có trong lịch ngày nghỉ, ngày làm bù.")
+            raise NotFound(_("Ngày {date} không có trong lịch ngày nghỉ, ngày làm bù.").format(
+                date=f"{day:%d/%m/%Y}"))
         before = _fields(row)
         row.name = text
         changes = audit.diff(before, _fields(row))

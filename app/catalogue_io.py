@@ -14,6 +14,7 @@ from app.auth import Actor, Permission
 from app.context import AppContext
 from app.errors import DomainError
 from app.excel import ImportPreview, RowIssue, cell_text, read_rows, write_sheet
+from app.i18n import _
 from app.jobs import Job, Progress
 from app.paths import resource
 from app.procedures import PROCEDURE, ProcedureInput, _apply, create_in
@@ -85,7 +86,8 @@ def preview_catalogue(path: Path | str) -> ImportPreview[ProcedureInput]:
             preview.bad.append(RowIssue(n, exc.message, cell_text(raw.get("code"))))
             continue
         if data.code in seen:
-            preview.bad.append(RowIssue(n, f"Mã thủ tục trùng với dòng {seen[data.code]}.", data.code))
+            preview.bad.append(RowIssue(
+                n, _("Mã thủ tục trùng với dòng {row}.").format(row=seen[data.code]), data.code))
             continue
         seen[data.code] = n
         preview.good.append((n, data))
@@ -97,12 +99,12 @@ def import_catalogue(ctx: AppContext, preview: ImportPreview[ProcedureInput],
     """New codes are added, known codes updated. Returns (added, updated)."""
     ctx.require(Permission.EDIT_CATALOGUE)
     if preview.bad and not only_good:
-        raise DomainError(f"Tệp còn {len(preview.bad)} dòng lỗi; hãy sửa tệp hoặc chọn "
-                          f"“Chỉ nhập các dòng hợp lệ”.")
+        raise DomainError(_("Tệp còn {count} dòng lỗi; hãy sửa tệp hoặc chọn “Chỉ nhập các dòng "
+                            "hợp lệ”.").format(count=len(preview.bad)))
     added = updated = 0
     total = len(preview.good)
     with ctx.write() as s:
-        for i, (_, data) in enumerate(preview.good, start=1):
+        for i, (_row, data) in enumerate(preview.good, start=1):
             p = s.scalar(select(Procedure).where(Procedure.code == data.code))
             if p is None:
                 create_in(s, ctx.actor, data)
@@ -110,7 +112,7 @@ def import_catalogue(ctx: AppContext, preview: ImportPreview[ProcedureInput],
             else:
                 _apply(s, p, data)
                 updated += 1
-            yield Progress(i, total, f"{i}/{total} thủ tục")
+            yield Progress(i, total, _("{done}/{total} thủ tục").format(done=i, total=total))
         audit.record(s, ctx.actor, "import", PROCEDURE, None,
                      {"source": preview.source, "added": added, "updated": updated})
     return added, updated

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.auth import PERMISSION_LABELS, SYSTEM, Actor, Permission
 from app.errors import PermissionDenied
+from app.i18n import _
 from db.session import session_factory
 
 
@@ -44,5 +45,6 @@ class AppContext:
     def require(self, perm: Permission) -> None:
         if not self.actor.can(perm):
             raise PermissionDenied(
-                f"Tài khoản {self.actor.username} không có quyền {PERMISSION_LABELS[perm]}."
+                _("Tài khoản {username} không có quyền {permission}.").format(
+                    username=self.actor.username, permission=_(PERMISSION_LABELS[perm]))
             )

@@ -13,6 +13,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from app.errors import DomainError
+from app.i18n import _
 from app.text import fold, nfc
 
 T = TypeVar("T")
@@ -52,18 +53,18 @@ def read_rows(path: Path | str, columns: dict[str, Sequence[str]],
     """
     path = Path(path)
     if not path.exists():
-        raise DomainError(f"Không tìm thấy tệp {path}.")
+        raise DomainError(_("Không tìm thấy tệp {path}.").format(path=path))
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a non-Excel file
-        raise DomainError(f"Không đọc được tệp Excel “{path.name}”: tệp hỏng hoặc không phải .xlsx.",
-                          details=str(exc)) from exc
+        raise DomainError(_("Không đọc được tệp Excel “{name}”: tệp hỏng hoặc không phải .xlsx.")
+                          .format(name=path.name), details=str(exc)) from exc
     try:
         ws = wb.worksheets[0]
         rows = ws.iter_rows(values_only=True)
         header = next(rows, None)
         if header is None:
-            raise DomainError(f"Tệp “{path.name}” không có dữ liệu.")
+            raise DomainError(_("Tệp “{name}” không có dữ liệu.").format(name=path.name))
         wanted = {fold(alias): key for key, aliases in columns.items() for alias in aliases}
         index: dict[str, int] = {}
         for i, cell in enumerate(header):
@@ -73,7 +74,8 @@ def read_rows(path: Path | str, columns: dict[str, Sequence[str]],
         missing = [aliases[0] for key, aliases in columns.items()
                    if key not in index and key not in optional]
         if missing:
-            raise DomainError(f"Tệp “{path.name}” thiếu cột: " + ", ".join(missing) + ".")
+            raise DomainError(_("Tệp “{name}” thiếu cột: {columns}.").format(
+                name=path.name, columns=", ".join(missing)))
         for n, values in enumerate(rows, start=2):
             if values is None or all(v is None or str(v).strip() == "" for v in values):
                 continue

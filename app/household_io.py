@@ -13,6 +13,7 @@ from app.auth import Permission
 from app.context import AppContext
 from app.errors import DomainError
 from app.excel import ImportPreview, RowIssue, cell_text, read_rows, write_sheet
+from app.i18n import _
 from app.jobs import Job, Progress
 from app.residents import (
     HEAD_RELATION,
@@ -67,15 +68,16 @@ def preview_households(ctx: AppContext, path: Path | str) -> ImportPreview[House
     for n, raw in read_rows(path, COLUMNS):
         code = cell_text(raw["code"])
         if not code:
-            preview.bad.append(RowIssue(n, "Thiếu số hộ.", cell_text(raw["full_name"])))
+            preview.bad.append(RowIssue(n, _("Thiếu số hộ."), cell_text(raw["full_name"])))
             continue
         groups.setdefault(code, []).append((n, raw))
     seen_cccd: dict[str, int] = {}
     for code, rows in groups.items():
+        hh_label = _("hộ {code}").format(code=code)
         issues: list[RowIssue] = []
         people: list[tuple[int, ResidentInput]] = []
         for n, raw in rows:
-            label = cell_text(raw["full_name"]) or f"hộ {code}"
+            label = cell_text(raw["full_name"]) or hh_label
             try:
                 person = ResidentInput(
                     full_name=cell_text(raw["full_name"]), sex=cell_text(raw["sex"]),
@@ -88,11 +90,14 @@ def preview_households(ctx: AppContext, path: Path | str) -> ImportPreview[House
                 continue
             if person.cccd:
                 if person.cccd in known_cccd:
-                    issues.append(RowIssue(n, f"Số căn cước {person.cccd} đã có trong sổ nhân khẩu.", label))
+                    issues.append(RowIssue(
+                        n, _("Số căn cước {cccd} đã có trong sổ nhân khẩu.").format(
+                            cccd=person.cccd), label))
                     continue
                 if person.cccd in seen_cccd:
                     issues.append(RowIssue(
-                        n, f"Số căn cước {person.cccd} trùng với dòng {seen_cccd[person.cccd]}.", label))
+                        n, _("Số căn cước {cccd} trùng với dòng {row}.").format(
+                            cccd=person.cccd, row=seen_cccd[person.cccd]), label))
                     continue
                 seen_cccd[person.cccd] = n
             people.append((n, person))
@@ -100,30 +105,35 @@ def preview_households(ctx: AppContext, path: Path | str) -> ImportPreview[House
         village = villages.get(fold(cell_text(first["village"])))
         if village is None:
             name = cell_text(first["village"])
-            issues.append(RowIssue(first_n, f"Thôn “{name}” chưa có trong danh mục thôn." if name
-                                   else "Thiếu tên thôn.", f"hộ {code}"))
+            issues.append(RowIssue(first_n, _("Thôn “{name}” chưa có trong danh mục thôn.").format(
+                name=name) if name else _("Thiếu tên thôn."), hh_label))
         if code in known_codes:
-            issues.append(RowIssue(first_n, f"Số hộ “{code}” đã có trong sổ hộ gia đình.", f"hộ {code}"))
+            issues.append(RowIssue(first_n, _("Số hộ “{code}” đã có trong sổ hộ gia đình.").format(
+                code=code), hh_label))
         heads = [(n, p) for n, p in people if fold(p.relation) == fold(HEAD_RELATION)]
         head_rows = [n for n, raw in rows if fold(cell_text(raw["relation"])) == fold(HEAD_RELATION)]
         if not head_rows:
-            issues.append(RowIssue(first_n, f"Hộ số “{code}” không có dòng nào ghi “Chủ hộ”.", f"hộ {code}"))
+            issues.append(RowIssue(
+                first_n, _("Hộ số “{code}” không có dòng nào ghi “Chủ hộ”.").format(code=code),
+                hh_label))
         elif len(head_rows) > 1:
-            issues.append(RowIssue(head_rows[1], f"Hộ số “{code}” có hơn một chủ hộ.", f"hộ {code}"))
+            issues.append(RowIssue(head_rows[1], _("Hộ số “{code}” có hơn một chủ hộ.").format(
+                code=code), hh_label))
         if issues:
             bad_rows = {i.row for i in issues}
             preview.bad.extend(issues)
             for n, p in people:
                 if n not in bad_rows:
                     preview.bad.append(RowIssue(
-                        n, f"Không nhập vì hộ số “{code}” có dòng lỗi.", p.full_name))
+                        n, _("Không nhập vì hộ số “{code}” có dòng lỗi.").format(code=code),
+                        p.full_name))
             continue
         (head_n, head), = heads
         head.relation = HEAD_RELATION
         draft = HouseholdDraft(code=code, village_id=village.id, village=village.name,
                                address=cell_text(first["address"]), head=head,
                                members=[p for n, p in people if n != head_n],
-                               rows=[n for n, _ in rows])
+                               rows=[n for n, _raw in rows])
         preview.good.append((first_n, draft))
     preview.bad.sort(key=lambda i: i.row)
     return preview
@@ -139,14 +149,14 @@ def import_households(ctx: AppContext, preview: ImportPreview[HouseholdDraft],
     ctx.require(Permission.EDIT_RESIDENTS)
     if preview.bad and not only_good:
         raise DomainError(
-            f"Tệp còn {len({i.row for i in preview.bad})} dòng lỗi; hãy sửa tệp rồi nhập lại, "
-            f"hoặc chọn “Chỉ nhập các dòng hợp lệ”.")
+            _("Tệp còn {count} dòng lỗi; hãy sửa tệp rồi nhập lại, hoặc chọn “Chỉ nhập các dòng "
+              "hợp lệ”.").format(count=len({i.row for i in preview.bad})))
     total = len(preview.good)
     if total == 0:
-        raise DomainError("Không có hộ hợp lệ nào để nhập.")
+        raise DomainError(_("Không có hộ hợp lệ nào để nhập."))
     with ctx.write() as s:
-        yield Progress(0, total, "Đang nhập hộ gia đình…")
-        for i, (_, draft) in enumerate(preview.good, start=1):
+        yield Progress(0, total, _("Đang nhập hộ gia đình…"))
+        for i, (_row, draft) in enumerate(preview.good, start=1):
             hh = Household(code=draft.code, village_id=draft.village_id, address=draft.address)
             s.add(hh)
             s.flush()
@@ -165,7 +175,7 @@ def import_households(ctx: AppContext, preview: ImportPreview[HouseholdDraft],
             search_index.bulk_add(s, HOUSEHOLD, [
                 (hh.id, household_tokens(hh.code, hh.address, people[0].full_name, draft.village))])
             if i % 25 == 0 or i == total:
-                yield Progress(i, total, f"Đã nhập {i}/{total} hộ")
+                yield Progress(i, total, _("Đã nhập {done}/{total} hộ").format(done=i, total=total))
         audit.record(s, ctx.actor, "import", HOUSEHOLD, None, {
             "source": preview.source, "households": total,
             "skipped_rows": sorted({i.row for i in preview.bad})})
@@ -187,14 +197,15 @@ def export_households(ctx: AppContext, path: Path | str, village_id: int | None 
     with ctx.read() as s:
         result = s.execute(stmt).all()
         total = len(result)
-        yield Progress(0, total, "Đang đọc sổ hộ gia đình…")
+        yield Progress(0, total, _("Đang đọc sổ hộ gia đình…"))
         for i, (hh, vname, r) in enumerate(result, start=1):
             rows.append([hh.code or f"H{hh.id:05d}", vname, hh.address, r.full_name,
                          SEX_LABELS[r.sex], r.birth_date.strftime("%d/%m/%Y") if r.birth_date else "",
                          r.cccd or "", r.phone or "",
                          HEAD_RELATION if r.id == hh.head_id else r.relation])
             if i % 1000 == 0:
-                yield Progress(i, total, f"Đã đọc {i}/{total} nhân khẩu")
-    yield Progress(total, total, "Đang ghi tệp Excel…")
+                yield Progress(i, total, _("Đã đọc {done}/{total} nhân khẩu").format(
+                    done=i, total=total))
+    yield Progress(total, total, _("Đang ghi tệp Excel…"))
     write_sheet(path, "Hộ gia đình", HEADERS, rows, widths=[10, 18, 28, 26, 9, 12, 15, 13, 16])
     return len(rows)

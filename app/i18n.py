@@ -16,6 +16,7 @@ from pathlib import Path
 DOMAIN = "commune_desk"
 LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
 DEFAULT = "vi"
+LANG_ENV = "COMMUNE_DESK_LANG"  # `COMMUNE_DESK_LANG=en python -m app …`: an English command line
 
 _current = DEFAULT
 _translations: _gettext.NullTranslations = _gettext.NullTranslations()
@@ -48,6 +49,26 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _translations.ngettext(singular, plural, n)
 
 
+def pgettext(context: str, message: str) -> str:
+    """For a word that reads differently by use, e.g. "Số hộ": a number vs. how many."""
+    return _translations.pgettext(context, message)
+
+
 def N_(message: str) -> str:
     """Mark a string for extraction without translating it now (module-level constants)."""
     return message
+
+
+_paper: _gettext.NullTranslations | None = None
+
+
+def paper_text(message: str) -> str:
+    """Fixed text of official papers: always Vietnamese, whatever the interface language.
+
+    Nghị định 30/2020 papers are written in Vietnamese; the `vi` catalog is where their
+    wording is refined. Marked with `_` in app/paper so extraction still finds them.
+    """
+    global _paper
+    if _paper is None:
+        _paper = _gettext.translation(DOMAIN, locale_dir(), languages=[DEFAULT], fallback=True)
+    return _paper.gettext(message)

@@ -11,20 +11,22 @@ from app import audit, search_index
 from app.auth import Permission
 from app.context import AppContext
 from app.errors import DomainError, NotFound
+from app.i18n import N_, _
 from app.text import fold, nfc
 from db.models import CivilEvent, Procedure, ProcedureDocument, TimeUnit
 
 PROCEDURE = "procedure"
 
+# marked with N_, translated with _() where shown
 UNIT_LABELS = {
-    TimeUnit.SAME_DAY: "trong ngày",
-    TimeUnit.WORKING_DAYS: "ngày làm việc",
-    TimeUnit.WORKING_HOURS: "giờ làm việc",
-    TimeUnit.CALENDAR_DAYS: "ngày",
-    TimeUnit.UNKNOWN: "chưa xác định",
+    TimeUnit.SAME_DAY: N_("trong ngày"),
+    TimeUnit.WORKING_DAYS: N_("ngày làm việc"),
+    TimeUnit.WORKING_HOURS: N_("giờ làm việc"),
+    TimeUnit.CALENDAR_DAYS: N_("ngày"),
+    TimeUnit.UNKNOWN: N_("chưa xác định"),
 }
-EVENT_LABELS = {CivilEvent.BIRTH: "Khai sinh", CivilEvent.MARRIAGE: "Kết hôn",
-                CivilEvent.DEATH: "Khai tử"}
+EVENT_LABELS = {CivilEvent.BIRTH: N_("Khai sinh"), CivilEvent.MARRIAGE: N_("Kết hôn"),
+                CivilEvent.DEATH: N_("Khai tử")}
 
 
 @dataclass
@@ -46,25 +48,29 @@ class ProcedureInput:
     def cleaned(self) -> ProcedureInput:
         code = nfc(self.code)
         if not code or len(code) > 40:
-            raise DomainError("Mã thủ tục là bắt buộc (tối đa 40 ký tự).", field="code")
+            raise DomainError(_("Mã thủ tục là bắt buộc (tối đa {max_len} ký tự).").format(max_len=40),
+                              field="code")
         name = nfc(self.name)
         if not name:
-            raise DomainError("Vui lòng nhập tên thủ tục.", field="name")
+            raise DomainError(_("Vui lòng nhập tên thủ tục."), field="name")
         fld = nfc(self.field)
         if not fld:
-            raise DomainError("Vui lòng nhập lĩnh vực của thủ tục.", field="field")
+            raise DomainError(_("Vui lòng nhập lĩnh vực của thủ tục."), field="field")
         try:
             unit = TimeUnit(self.time_unit)
         except ValueError:
-            raise DomainError(f"Đơn vị thời hạn “{self.time_unit}” không hợp lệ.") from None
+            raise DomainError(_("Đơn vị thời hạn “{unit}” không hợp lệ.").format(
+                unit=self.time_unit)) from None
         try:
             value = int(self.time_value or 0)
         except (TypeError, ValueError):
-            raise DomainError(f"Thời hạn giải quyết “{self.time_value}” phải là số nguyên.") from None
+            raise DomainError(_("Thời hạn giải quyết “{value}” phải là số nguyên.").format(
+                value=self.time_value)) from None
         if value < 0 or value > 365:
-            raise DomainError("Thời hạn giải quyết phải từ 0 đến 365.")
+            raise DomainError(_("Thời hạn giải quyết phải từ {low} đến {high}.").format(low=0, high=365))
         if unit in (TimeUnit.WORKING_DAYS, TimeUnit.WORKING_HOURS, TimeUnit.CALENDAR_DAYS) and value == 0:
-            raise DomainError(f"Thời hạn tính theo {UNIT_LABELS[unit]} phải lớn hơn 0.")
+            raise DomainError(_("Thời hạn tính theo {unit} phải lớn hơn 0.").format(
+                unit=_(UNIT_LABELS[unit])))
         fee = self.fee_vnd
         if fee in ("", None):
             fee = None
@@ -72,15 +78,17 @@ class ProcedureInput:
             try:
                 fee = int(str(fee).replace(".", "").replace(",", "").strip())
             except ValueError:
-                raise DomainError(f"Lệ phí “{self.fee_vnd}” phải là số đồng (ví dụ 8000).") from None
+                raise DomainError(_("Lệ phí “{fee}” phải là số đồng (ví dụ 8000).").format(
+                    fee=self.fee_vnd)) from None
             if fee < 0:
-                raise DomainError("Lệ phí không được âm.")
+                raise DomainError(_("Lệ phí không được âm."))
         event = self.civil_event or None
         if event is not None:
             try:
                 event = CivilEvent(event)
             except ValueError:
-                raise DomainError(f"Loại sự kiện hộ tịch “{event}” không hợp lệ.") from None
+                raise DomainError(_("Loại sự kiện hộ tịch “{event}” không hợp lệ.").format(
+                    event=event)) from None
         docs = [nfc(d) for d in self.documents if nfc(d)]
         return ProcedureInput(code, name, fld, value, unit, bool(self.cutoff_1500), fee,
                               nfc(self.fee_text), nfc(self.online_level), event, docs,
@@ -108,10 +116,13 @@ class ProcedureRow:
     @property
     def time_label(self) -> str:
         if self.time_unit == TimeUnit.SAME_DAY:
-            return "Trong ngày" + (" (sau 15 giờ: ngày làm việc tiếp theo)" if self.cutoff_1500 else "")
+            if self.cutoff_1500:
+                return _("Trong ngày (sau 15 giờ: ngày làm việc tiếp theo)")
+            return _("Trong ngày")
         if self.time_unit == TimeUnit.UNKNOWN:
-            return "Chưa xác định"
-        return f"{self.time_value:02d} {UNIT_LABELS[self.time_unit]}"
+            return _("Chưa xác định")
+        return _("{value} {unit}").format(value=f"{self.time_value:02d}",
+                                          unit=_(UNIT_LABELS[self.time_unit]))
 
 
 def _row(p: Procedure) -> ProcedureRow:
@@ -138,7 +149,8 @@ def _check_code(s: Session, code: str, exclude_id: int | None = None) -> None:
     if exclude_id:
         stmt = stmt.where(Procedure.id != exclude_id)
     if s.scalar(stmt) is not None:
-        raise DomainError(f"Mã thủ tục “{code}” đã có trong danh mục.", field="code")
+        raise DomainError(_("Mã thủ tục “{code}” đã có trong danh mục.").format(code=code),
+                          field="code")
 
 
 def create_in(s: Session, actor, data: ProcedureInput) -> Procedure:
@@ -163,7 +175,7 @@ def update_procedure(ctx: AppContext, procedure_id: int, data: ProcedureInput) -
     with ctx.write() as s:
         p = s.get(Procedure, procedure_id)
         if p is None:
-            raise NotFound("Không tìm thấy thủ tục này.")
+            raise NotFound(_("Không tìm thấy thủ tục này."))
         _check_code(s, data.code, procedure_id)
         before = {**audit.snapshot(p, _FIELDS), "documents": [d.name for d in p.documents]}
         _apply(s, p, data)
@@ -176,7 +188,7 @@ def set_procedure_active(ctx: AppContext, procedure_id: int, active: bool) -> No
     with ctx.write() as s:
         p = s.get(Procedure, procedure_id)
         if p is None:
-            raise NotFound("Không tìm thấy thủ tục này.")
+            raise NotFound(_("Không tìm thấy thủ tục này."))
         if p.active != active:
             p.active = active
             audit.record(s, ctx.actor, "activate" if active else "deactivate", PROCEDURE, p.id,
@@ -208,7 +220,7 @@ def get_procedures(ctx: AppContext, ids: list[int]) -> list[ProcedureRow]:
 def get_procedure(ctx: AppContext, procedure_id: int) -> ProcedureRow:
     rows = get_procedures(ctx, [procedure_id])
     if not rows:
-        raise NotFound("Không tìm thấy thủ tục này.")
+        raise NotFound(_("Không tìm thấy thủ tục này."))
     return rows[0]
 
 

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from app import search_index
 from app.context import AppContext
 from app.errors import NotFound
+from app.i18n import _
 from db.models import Household, Resident, Sex, Village
 
 RESIDENT = "resident"
@@ -119,7 +120,7 @@ def get_residents(ctx: AppContext, ids: list[int]) -> list[ResidentRow]:
 def get_resident(ctx: AppContext, resident_id: int) -> ResidentRow:
     rows = get_residents(ctx, [resident_id])
     if not rows:
-        raise NotFound("Không tìm thấy nhân khẩu này.")
+        raise NotFound(_("Không tìm thấy nhân khẩu này."))
     return rows[0]
 
 
@@ -147,7 +148,7 @@ def get_households(ctx: AppContext, ids: list[int]) -> list[HouseholdRow]:
 def get_household(ctx: AppContext, household_id: int, include_inactive: bool = False) -> HouseholdDetail:
     rows = get_households(ctx, [household_id])
     if not rows:
-        raise NotFound("Không tìm thấy hộ gia đình này.")
+        raise NotFound(_("Không tìm thấy hộ gia đình này."))
     stmt = select(Resident.id).where(Resident.household_id == household_id)
     if not include_inactive:
         stmt = stmt.where(Resident.active.is_(True))

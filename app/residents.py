@@ -13,6 +13,7 @@ from app import audit, search_index, validators
 from app.auth import Permission
 from app.context import AppContext
 from app.errors import DomainError, NotFound
+from app.i18n import N_, _
 
 # The reading side of the register; re-exported so callers use `app.residents` for both.
 from app.resident_lists import (  # noqa: F401
@@ -43,11 +44,12 @@ def parse_sex(value) -> Sex:
         return Sex.MALE
     if key in ("nu", "f", "female", "gai"):
         return Sex.FEMALE
-    raise DomainError(f"Giới tính “{nfc(str(value or ''))}” không hợp lệ: ghi “Nam” hoặc “Nữ”.",
-                      field="sex")
+    raise DomainError(_("Giới tính “{value}” không hợp lệ: ghi “Nam” hoặc “Nữ”.").format(
+        value=nfc(str(value or ""))), field="sex")
 
 
-SEX_LABELS = {Sex.MALE: "Nam", Sex.FEMALE: "Nữ"}
+# Vietnamese as written in the Excel files; shown on screen through _()
+SEX_LABELS = {Sex.MALE: N_("Nam"), Sex.FEMALE: N_("Nữ")}
 
 
 @dataclass
@@ -65,7 +67,7 @@ class ResidentInput:
         return ResidentInput(
             full_name=validators.person_name(self.full_name),
             sex=parse_sex(self.sex),
-            birth_date=validators.birth_date(validators.parse_date(self.birth_date, "Ngày sinh"),
+            birth_date=validators.birth_date(validators.parse_date(self.birth_date, _("Ngày sinh")),
                                              today=today),
             cccd=validators.cccd(self.cccd),
             phone=validators.phone(self.phone),
@@ -100,14 +102,14 @@ def _check_cccd_free(s: Session, cccd: str | None, exclude_id: int | None = None
     hit = s.execute(stmt).first()
     if hit:
         raise DomainError(
-            f"Số căn cước {cccd} đã được ghi cho ông/bà {hit.full_name}; mỗi người chỉ có một số "
-            f"căn cước, vui lòng kiểm tra lại.", field="cccd")
+            _("Số căn cước {cccd} đã được ghi cho ông/bà {name}; mỗi người chỉ có một số căn "
+              "cước, vui lòng kiểm tra lại.").format(cccd=cccd, name=hit.full_name), field="cccd")
 
 
 def _active_village(s: Session, village_id: int) -> Village:
     v = s.get(Village, village_id)
     if v is None or not v.active:
-        raise DomainError("Vui lòng chọn thôn của hộ gia đình (thôn đang sử dụng).", field="village")
+        raise DomainError(_("Vui lòng chọn thôn của hộ gia đình (thôn đang sử dụng)."), field="village")
     return v
 
 
@@ -116,12 +118,12 @@ def _clean_code(s: Session, code: str | None, exclude_id: int | None = None) -> 
     if code is None:
         return None
     if len(code) > 40:
-        raise DomainError("Số hộ quá dài (tối đa 40 ký tự).")
+        raise DomainError(_("Số hộ quá dài (tối đa {max_len} ký tự).").format(max_len=40))
     stmt = select(Household.id).where(Household.code == code)
     if exclude_id:
         stmt = stmt.where(Household.id != exclude_id)
     if s.scalar(stmt) is not None:
-        raise DomainError(f"Số hộ “{code}” đã có trong sổ; vui lòng dùng số khác.")
+        raise DomainError(_("Số hộ “{code}” đã có trong sổ; vui lòng dùng số khác.").format(code=code))
     return code
 
 
@@ -141,10 +143,10 @@ def _new_resident(s: Session, hh_id: int, data: ResidentInput) -> Resident:
 def _commit_guard(exc: IntegrityError) -> DomainError:
     text = str(exc.orig).lower()
     if "cccd" in text:
-        return DomainError("Số căn cước này đã có trong sổ nhân khẩu.", field="cccd")
+        return DomainError(_("Số căn cước này đã có trong sổ nhân khẩu."), field="cccd")
     if "code" in text:
-        return DomainError("Số hộ này đã có trong sổ.")
-    return DomainError("Dữ liệu không hợp lệ; không có gì được ghi.", details=str(exc.orig))
+        return DomainError(_("Số hộ này đã có trong sổ."))
+    return DomainError(_("Dữ liệu không hợp lệ; không có gì được ghi."), details=str(exc.orig))
 
 
 def create_household(
@@ -158,15 +160,15 @@ def create_household(
     """A new household with its head (required) and members, in one unit of work."""
     ctx.require(Permission.EDIT_RESIDENTS)
     if head is None or not nfc(head.full_name):
-        raise DomainError("Hộ gia đình phải có chủ hộ: vui lòng nhập họ tên chủ hộ.")
+        raise DomainError(_("Hộ gia đình phải có chủ hộ: vui lòng nhập họ tên chủ hộ."))
     head_c = head.cleaned()
     head_c.relation = HEAD_RELATION
     members_c = [m.cleaned() for m in members]
     cccds = [p.cccd for p in [head_c, *members_c] if p.cccd]
     if len(cccds) != len(set(cccds)):
-        raise DomainError("Hai người trong hộ đang có cùng một số căn cước; vui lòng kiểm tra lại.")
+        raise DomainError(_("Hai người trong hộ đang có cùng một số căn cước; vui lòng kiểm tra lại."))
     if village_id is None:
-        raise DomainError("Vui lòng chọn thôn của hộ gia đình.", field="village")
+        raise DomainError(_("Vui lòng chọn thôn của hộ gia đình."), field="village")
     try:
         with ctx.write() as s:
             _active_village(s, village_id)
@@ -193,7 +195,7 @@ def update_household(ctx: AppContext, household_id: int, *, village_id: int, add
     with ctx.write() as s:
         hh = s.get(Household, household_id)
         if hh is None:
-            raise NotFound("Không tìm thấy hộ gia đình này.")
+            raise NotFound(_("Không tìm thấy hộ gia đình này."))
         _active_village(s, village_id)
         before = audit.snapshot(hh, ["code", "village_id", "address"])
         hh.code = _clean_code(s, code, household_id)
@@ -211,7 +213,7 @@ def set_head(ctx: AppContext, household_id: int, resident_id: int) -> None:
         hh = s.get(Household, household_id)
         r = s.get(Resident, resident_id)
         if hh is None or r is None or r.household_id != household_id or not r.active:
-            raise DomainError("Chủ hộ mới phải là một nhân khẩu đang sống trong hộ này.")
+            raise DomainError(_("Chủ hộ mới phải là một nhân khẩu đang sống trong hộ này."))
         old = hh.head_id
         if old == resident_id:
             return
@@ -232,7 +234,7 @@ def set_household_active(ctx: AppContext, household_id: int, active: bool) -> No
     with ctx.write() as s:
         hh = s.get(Household, household_id)
         if hh is None:
-            raise NotFound("Không tìm thấy hộ gia đình này.")
+            raise NotFound(_("Không tìm thấy hộ gia đình này."))
         if active:
             _active_village(s, hh.village_id)
         if hh.active != active:
@@ -248,9 +250,9 @@ def add_resident(ctx: AppContext, household_id: int, data: ResidentInput) -> int
         with ctx.write() as s:
             hh = s.get(Household, household_id)
             if hh is None or not hh.active:
-                raise DomainError("Không thể thêm nhân khẩu: hộ gia đình không còn trong sổ.")
+                raise DomainError(_("Không thể thêm nhân khẩu: hộ gia đình không còn trong sổ."))
             if clean.relation == HEAD_RELATION and hh.head_id:
-                raise DomainError("Hộ đã có chủ hộ; dùng chức năng “Đặt làm chủ hộ” để thay đổi.")
+                raise DomainError(_("Hộ đã có chủ hộ; dùng chức năng “Đặt làm chủ hộ” để thay đổi."))
             r = _new_resident(s, household_id, clean)
             audit.record(s, ctx.actor, "create", RESIDENT, r.id, audit.snapshot(r, _AUDITED))
             return r.id
@@ -265,7 +267,7 @@ def update_resident(ctx: AppContext, resident_id: int, data: ResidentInput) -> N
         with ctx.write() as s:
             r = s.get(Resident, resident_id)
             if r is None:
-                raise NotFound("Không tìm thấy nhân khẩu này.")
+                raise NotFound(_("Không tìm thấy nhân khẩu này."))
             _check_cccd_free(s, clean.cccd, resident_id)
             before = audit.snapshot(r, _AUDITED)
             hh = s.get(Household, r.household_id)
@@ -292,15 +294,15 @@ def set_resident_active(ctx: AppContext, resident_id: int, active: bool) -> None
     with ctx.write() as s:
         r = s.get(Resident, resident_id)
         if r is None:
-            raise NotFound("Không tìm thấy nhân khẩu này.")
+            raise NotFound(_("Không tìm thấy nhân khẩu này."))
         hh = s.get(Household, r.household_id)
         if not active and hh.head_id == r.id and hh.active:
             others = s.scalar(select(func.count(Resident.id)).where(
                 Resident.household_id == hh.id, Resident.active.is_(True), Resident.id != r.id))
             if others:
                 raise DomainError(
-                    f"Ông/bà {r.full_name} đang là chủ hộ; hãy chọn chủ hộ mới trước khi "
-                    f"ngừng quản lý nhân khẩu này.")
+                    _("Ông/bà {name} đang là chủ hộ; hãy chọn chủ hộ mới trước khi ngừng quản "
+                      "lý nhân khẩu này.").format(name=r.full_name))
         if r.active != active:
             r.active = active
             audit.record(s, ctx.actor, "activate" if active else "deactivate", RESIDENT, r.id,

@@ -17,6 +17,8 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
+from app.i18n import N_, _
+
 MOTTO = unicodedata.normalize(
     "NFC", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM – Độc lập - Tự do - Hạnh phúc"
 )
@@ -32,7 +34,8 @@ def _check_qt() -> str:
     try:
         check = importlib.import_module("ui.selfcheck").check_widget
     except ImportError as exc:
-        raise SelftestFailure(f"không nạp được thư viện Qt (PySide6): {exc}") from exc
+        raise SelftestFailure(
+            _("không nạp được thư viện Qt (PySide6): {error}").format(error=exc)) from exc
     return check(MOTTO, SelftestFailure)
 
 
@@ -60,9 +63,10 @@ def _check_database() -> str:
                 os.environ[paths.DATA_ENV] = previous
     if not st.up_to_date:
         raise SelftestFailure(
-            f"cơ sở dữ liệu mới chưa được nâng cấp hết (đang ở {st.current}, cần {st.head})."
+            _("cơ sở dữ liệu mới chưa được nâng cấp hết (đang ở {current}, cần {head}).").format(
+                current=st.current, head=st.head)
         )
-    return f"Cơ sở dữ liệu: tạo mới và nâng cấp đến phiên bản {st.head}"
+    return _("Cơ sở dữ liệu: tạo mới và nâng cấp đến phiên bản {head}").format(head=st.head)
 
 
 def _check_pdf() -> str:
@@ -75,11 +79,12 @@ def _check_pdf() -> str:
     try:
         family = register_fonts()
     except Exception as exc:
-        raise SelftestFailure(f"không nạp được phông chữ kèm theo: {exc}") from exc
+        raise SelftestFailure(_("không nạp được phông chữ kèm theo: {error}").format(
+            error=exc)) from exc
     font = pdfmetrics.getFont(family)
     missing = sorted({ch for ch in MOTTO if ord(ch) not in font.face.charToGlyph})
     if missing:
-        raise SelftestFailure(f"phông chữ thiếu các ký tự: {''.join(missing)}")
+        raise SelftestFailure(_("phông chữ thiếu các ký tự: {chars}").format(chars="".join(missing)))
     with tempfile.TemporaryDirectory(
         prefix="commune-desk-selftest-", ignore_cleanup_errors=True
     ) as tmp:
@@ -92,18 +97,18 @@ def _check_pdf() -> str:
         c.save()
         data = out.read_bytes()
     if not data.startswith(b"%PDF"):
-        raise SelftestFailure("tệp PDF tạo ra không đúng định dạng.")
+        raise SelftestFailure(_("tệp PDF tạo ra không đúng định dạng."))
     if b"LiberationSerif" not in data:
-        raise SelftestFailure("tệp PDF không nhúng phông chữ Liberation Serif.")
+        raise SelftestFailure(_("tệp PDF không nhúng phông chữ Liberation Serif."))
     size = f"{len(data):,}".replace(",", ".")
-    return f"PDF: {size} byte, phông chữ Liberation Serif được nhúng"
+    return _("PDF: {size} byte, phông chữ Liberation Serif được nhúng").format(size=size)
 
 
 
 CHECKS: list[tuple[str, Callable[[], str]]] = [
-    ("Giao diện (Qt)", _check_qt),
-    ("Cơ sở dữ liệu", _check_database),
-    ("Tạo PDF", _check_pdf),
+    (N_("Giao diện (Qt)"), _check_qt),
+    (N_("Cơ sở dữ liệu"), _check_database),
+    (N_("Tạo PDF"), _check_pdf),
 ]
 
 
@@ -115,15 +120,17 @@ def run_selftest() -> int:
             detail = check()
         except SelftestFailure as exc:
             failures += 1
-            print(f"[LỖI] {name}: {exc}", flush=True)
+            print(_("[LỖI] {name}: {error}").format(name=_(name), error=exc), flush=True)
         except Exception as exc:  # anything unexpected is a failure too, with its trace
             failures += 1
-            print(f"[LỖI] {name}: lỗi không lường trước: {type(exc).__name__}: {exc}", flush=True)
+            print(_("[LỖI] {name}: lỗi không lường trước: {error}").format(
+                name=_(name), error=f"{type(exc).__name__}: {exc}"), flush=True)
             traceback.print_exc(file=sys.stderr)
         else:
-            print(f"[đạt] {detail}", flush=True)
+            print(_("[đạt] {detail}").format(detail=detail), flush=True)
     if failures:
-        print(f"THẤT BẠI: {failures}/{len(CHECKS)} phép kiểm tra không đạt.", flush=True)
+        print(_("THẤT BẠI: {failed}/{total} phép kiểm tra không đạt.").format(
+            failed=failures, total=len(CHECKS)), flush=True)
         return 1
     print("OK", flush=True)
     return 0

@@ -13,6 +13,7 @@ from app import audit
 from app.auth import Permission
 from app.context import AppContext
 from app.errors import DomainError
+from app.i18n import N_, _
 from app.text import nfc
 from db.models import Setting
 
@@ -22,31 +23,31 @@ class Option:
     key: str
     type: type
     default: Any
-    label: str
+    label: str  # marked with N_: show it with _(option.label)
 
 
 OPTIONS: dict[str, Option] = {
     o.key: o
     for o in [
-        Option("commune_name", str, "", "Tên xã"),
-        Option("province", str, "", "Tỉnh, thành phố"),
-        Option("parent_unit", str, "", "Cơ quan cấp trên (nếu có)"),
-        Option("place_name", str, "", "Địa danh ghi trên văn bản"),
-        Option("agency_id", str, "", "Mã cơ quan dùng trong mã hồ sơ"),
-        Option("chairman_name", str, "", "Họ tên Chủ tịch UBND xã"),
-        Option("office_morning", str, "07:30-11:30", "Giờ làm việc buổi sáng"),
-        Option("office_afternoon", str, "13:30-17:00", "Giờ làm việc buổi chiều"),
-        Option("cutoff_time", str, "15:00", "Giờ chốt nhận hồ sơ trong ngày"),
-        Option("margin_top_mm", int, 20, "Lề trên (mm)"),
-        Option("margin_bottom_mm", int, 20, "Lề dưới (mm)"),
-        Option("margin_left_mm", int, 30, "Lề trái (mm)"),
-        Option("margin_right_mm", int, 15, "Lề phải (mm)"),
-        Option("body_font_size", int, 13, "Cỡ chữ nội dung (13–14)"),
-        Option("chairman_title", str, "CHỦ TỊCH", "Chức danh người ký"),
-        Option("vice_chairmen", str, "", "Các Phó Chủ tịch (mỗi tên một dòng)"),
-        Option("language", str, "vi", "Ngôn ngữ giao diện"),
-        Option("setup_done", bool, False, "Đã thiết lập ban đầu"),
-        Option("is_demo", bool, False, "Cơ sở dữ liệu mẫu"),
+        Option("commune_name", str, "", N_("Tên xã")),
+        Option("province", str, "", N_("Tỉnh, thành phố")),
+        Option("parent_unit", str, "", N_("Cơ quan cấp trên (nếu có)")),
+        Option("place_name", str, "", N_("Địa danh ghi trên văn bản")),
+        Option("agency_id", str, "", N_("Mã cơ quan dùng trong mã hồ sơ")),
+        Option("chairman_name", str, "", N_("Họ tên Chủ tịch UBND xã")),
+        Option("office_morning", str, "07:30-11:30", N_("Giờ làm việc buổi sáng")),
+        Option("office_afternoon", str, "13:30-17:00", N_("Giờ làm việc buổi chiều")),
+        Option("cutoff_time", str, "15:00", N_("Giờ chốt nhận hồ sơ trong ngày")),
+        Option("margin_top_mm", int, 20, N_("Lề trên (mm)")),
+        Option("margin_bottom_mm", int, 20, N_("Lề dưới (mm)")),
+        Option("margin_left_mm", int, 30, N_("Lề trái (mm)")),
+        Option("margin_right_mm", int, 15, N_("Lề phải (mm)")),
+        Option("body_font_size", int, 13, N_("Cỡ chữ nội dung (13–14)")),
+        Option("chairman_title", str, "CHỦ TỊCH", N_("Chức danh người ký")),
+        Option("vice_chairmen", str, "", N_("Các Phó Chủ tịch (mỗi tên một dòng)")),
+        Option("language", str, "vi", N_("Ngôn ngữ giao diện")),
+        Option("setup_done", bool, False, N_("Đã thiết lập ban đầu")),
+        Option("is_demo", bool, False, N_("Cơ sở dữ liệu mẫu")),
     ]
 }
 
@@ -59,6 +60,11 @@ PROFILE_KEYS = ["commune_name", "province", "parent_unit", "place_name", "agency
 # Office hours and the daily cut-off: every deadline is computed with them (app.workdays).
 WORKTIME_KEYS = ["office_morning", "office_afternoon", "cutoff_time"]
 EDITABLE_KEYS = PROFILE_KEYS + WORKTIME_KEYS
+
+
+def label(key: str) -> str:
+    """The translated label of an option."""
+    return _(OPTIONS[key].label)
 
 
 def get(session: Session, key: str) -> Any:
@@ -112,14 +118,14 @@ def validate_worktime(values: dict[str, Any]) -> dict[str, str]:
     from app.workdays import OfficeHours, _parse_clock, _parse_span
 
     clean = {k: nfc(values.get(k) or OPTIONS[k].default).replace(" ", "") for k in WORKTIME_KEYS}
-    morning = _parse_span(clean["office_morning"], OPTIONS["office_morning"].label.lower())
-    afternoon = _parse_span(clean["office_afternoon"], OPTIONS["office_afternoon"].label.lower())
-    cutoff = _parse_clock(clean["cutoff_time"], OPTIONS["cutoff_time"].label.lower())
+    morning = _parse_span(clean["office_morning"], label("office_morning").lower())
+    afternoon = _parse_span(clean["office_afternoon"], label("office_afternoon").lower())
+    cutoff = _parse_clock(clean["cutoff_time"], label("cutoff_time").lower())
     if morning[1] > afternoon[0]:
-        raise DomainError("Giờ làm việc buổi sáng phải kết thúc trước giờ bắt đầu buổi chiều.")
+        raise DomainError(_("Giờ làm việc buổi sáng phải kết thúc trước giờ bắt đầu buổi chiều."))
     hours = OfficeHours(morning, afternoon, cutoff)
     if not hours.opening <= cutoff <= hours.closing:
-        raise DomainError("Giờ chốt nhận hồ sơ phải nằm trong giờ làm việc.")
+        raise DomainError(_("Giờ chốt nhận hồ sơ phải nằm trong giờ làm việc."))
     return {"office_morning": f"{morning[0]:%H:%M}-{morning[1]:%H:%M}",
             "office_afternoon": f"{afternoon[0]:%H:%M}-{afternoon[1]:%H:%M}",
             "cutoff_time": f"{cutoff:%H:%M}"}
@@ -127,15 +133,15 @@ def validate_worktime(values: dict[str, Any]) -> dict[str, str]:
 
 def validate_profile(values: dict[str, Any]) -> dict[str, str]:
     clean = {k: nfc(values.get(k, "")) for k in PROFILE_KEYS}
-    missing = [OPTIONS[k].label for k in ("commune_name", "province", "place_name", "agency_id",
+    missing = [_(OPTIONS[k].label) for k in ("commune_name", "province", "place_name", "agency_id",
                                           "chairman_name") if not clean[k]]
     if missing:
-        raise DomainError("Vui lòng nhập: " + ", ".join(missing) + ".")
+        raise DomainError(_("Vui lòng nhập: {fields}.").format(fields=", ".join(missing)))
     if clean["commune_name"].lower().startswith("xã "):
         clean["commune_name"] = clean["commune_name"][3:].strip()
     if not re.fullmatch(r"[0-9A-Za-z.]{3,30}", clean["agency_id"]):
         raise DomainError(
-            "Mã cơ quan chỉ gồm chữ số, chữ cái không dấu và dấu chấm, ví dụ 000.17.22.H56."
+            _("Mã cơ quan chỉ gồm chữ số, chữ cái không dấu và dấu chấm, ví dụ 000.17.22.H56.")
         )
     return clean
 
@@ -170,9 +176,11 @@ def _int_in(values: dict[str, Any], key: str, low: int, high: int) -> int:
     try:
         value = int(str(raw).strip())
     except ValueError:
-        raise DomainError(f"{OPTIONS[key].label} phải là một số nguyên.") from None
+        raise DomainError(_("{label} phải là một số nguyên.").format(
+            label=_(OPTIONS[key].label))) from None
     if not low <= value <= high:
-        raise DomainError(f"{OPTIONS[key].label} phải từ {low} đến {high} theo Nghị định 30/2020.")
+        raise DomainError(_("{label} phải từ {low} đến {high} theo Nghị định 30/2020.").format(
+            label=_(OPTIONS[key].label), low=low, high=high))
     return value
 
 
@@ -181,7 +189,7 @@ def validate_paper(values: dict[str, Any]) -> dict[str, Any]:
     clean["body_font_size"] = _int_in(values, "body_font_size", 13, 14)
     title = nfc(values.get("chairman_title", OPTIONS["chairman_title"].default)).upper()
     if not title:
-        raise DomainError("Vui lòng nhập chức danh người ký (ví dụ: CHỦ TỊCH).")
+        raise DomainError(_("Vui lòng nhập chức danh người ký (ví dụ: CHỦ TỊCH)."))
     clean["chairman_title"] = title
     raw = values.get("vice_chairmen", "")
     names = raw if isinstance(raw, list | tuple) else str(raw or "").splitlines()
@@ -213,7 +221,7 @@ def save_language(ctx: AppContext, lang: str) -> str:
     from app.i18n import LANGUAGES
 
     if lang not in LANGUAGES:
-        raise DomainError(f"Ngôn ngữ “{lang}” chưa được hỗ trợ.")
+        raise DomainError(_("Ngôn ngữ “{lang}” chưa được hỗ trợ.").format(lang=lang))
     with ctx.write() as s:
         before = get(s, "language")
         put(s, "language", lang)

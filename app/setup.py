@@ -9,6 +9,7 @@ from app.auth import SYSTEM
 from app.catalogue_io import load_starter
 from app.context import AppContext
 from app.errors import DomainError
+from app.i18n import _
 from app.staff import create_user_in
 from db.models import Role
 
@@ -25,10 +26,10 @@ def initialise(ctx: AppContext, profile: dict[str, Any], *, username: str, full_
     Returns the administrator's user id.
     """
     if not needs_setup(ctx):
-        raise DomainError("Cơ sở dữ liệu này đã được thiết lập; hãy đăng nhập.")
+        raise DomainError(_("Cơ sở dữ liệu này đã được thiết lập; hãy đăng nhập."))
     clean = settings.validate_profile(profile)
     if password_again is not None and password != password_again:
-        raise DomainError("Hai lần nhập mật khẩu không khớp nhau.", field="password")
+        raise DomainError(_("Hai lần nhập mật khẩu không khớp nhau."), field="password")
     with ctx.write() as s:
         for key, value in clean.items():
             settings.put(s, key, value)

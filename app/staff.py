@@ -13,6 +13,7 @@ from app import audit, search_index
 from app.auth import ROLE_LABELS, Actor, Permission, hash_password, verify_password
 from app.context import AppContext
 from app.errors import DomainError, NotFound
+from app.i18n import _
 from app.text import fold, nfc, person_sort_key
 from app.validators import person_name
 from db.models import Role, User
@@ -34,7 +35,7 @@ class UserRow:
 
 
 def _row(u: User) -> UserRow:
-    return UserRow(u.id, u.username, u.full_name, u.title, u.role, ROLE_LABELS[u.role], u.active,
+    return UserRow(u.id, u.username, u.full_name, u.title, u.role, _(ROLE_LABELS[u.role]), u.active,
                    u.last_login_at)
 
 
@@ -42,14 +43,15 @@ def _clean_username(username: str) -> str:
     name = nfc(username).lower()
     if not re.fullmatch(r"[a-z0-9._-]{3,40}", name):
         raise DomainError(
-            "Tên đăng nhập gồm 3–40 ký tự: chữ cái không dấu, chữ số, dấu chấm, gạch ngang "
-            "hoặc gạch dưới (ví dụ: hoa.nt).", field="username")
+            _("Tên đăng nhập gồm 3–40 ký tự: chữ cái không dấu, chữ số, dấu chấm, gạch ngang "
+              "hoặc gạch dưới (ví dụ: hoa.nt)."), field="username")
     return name
 
 
 def _check_password(password: str) -> str:
     if len(password or "") < MIN_PASSWORD:
-        raise DomainError(f"Mật khẩu phải có ít nhất {MIN_PASSWORD} ký tự.", field="password")
+        raise DomainError(_("Mật khẩu phải có ít nhất {count} ký tự.").format(count=MIN_PASSWORD),
+                          field="password")
     return password
 
 
@@ -57,7 +59,7 @@ def _role(value) -> Role:
     try:
         return Role(value)
     except ValueError:
-        raise DomainError("Vai trò không hợp lệ.") from None
+        raise DomainError(_("Vai trò không hợp lệ.")) from None
 
 
 def count_users(ctx: AppContext) -> int:
@@ -80,7 +82,7 @@ def get_user(ctx: AppContext, user_id: int) -> UserRow:
     with ctx.read() as s:
         u = s.get(User, user_id)
         if u is None:
-            raise NotFound("Không tìm thấy tài khoản này.")
+            raise NotFound(_("Không tìm thấy tài khoản này."))
         return _row(u)
 
 
@@ -96,7 +98,8 @@ def create_user_in(s: Session, actor: Actor, username: str, full_name: str, role
     role = _role(role)
     _check_password(password)
     if s.scalar(select(User.id).where(User.username == username)) is not None:
-        raise DomainError(f"Tên đăng nhập “{username}” đã có người dùng.", field="username")
+        raise DomainError(_("Tên đăng nhập “{username}” đã có người dùng.").format(username=username),
+                          field="username")
     u = User(username=username, full_name=full_name, name_key=fold(full_name),
              sort_key=person_sort_key(full_name), title=nfc(title), role=role,
              password_hash=hash_password(password))
@@ -126,9 +129,9 @@ def update_user(ctx: AppContext, user_id: int, *, full_name: str, title: str, ro
     with ctx.write() as s:
         u = s.get(User, user_id)
         if u is None:
-            raise NotFound("Không tìm thấy tài khoản này.")
+            raise NotFound(_("Không tìm thấy tài khoản này."))
         if u.role == Role.ADMIN and role != Role.ADMIN and _active_admins(s, u.id) == 0:
-            raise DomainError("Phải còn ít nhất một tài khoản quản trị đang hoạt động.")
+            raise DomainError(_("Phải còn ít nhất một tài khoản quản trị đang hoạt động."))
         fields = ["full_name", "title", "role"]
         before = audit.snapshot(u, fields)
         u.full_name, u.name_key, u.sort_key = full_name, fold(full_name), person_sort_key(full_name)
@@ -146,10 +149,10 @@ def set_password(ctx: AppContext, user_id: int, new_password: str, old_password:
     with ctx.write() as s:
         u = s.get(User, user_id)
         if u is None:
-            raise NotFound("Không tìm thấy tài khoản này.")
+            raise NotFound(_("Không tìm thấy tài khoản này."))
         if own and not ctx.actor.can(Permission.MANAGE_ACCOUNTS):
             if old_password is None or not verify_password(old_password, u.password_hash):
-                raise DomainError("Mật khẩu hiện tại không đúng.", field="password")
+                raise DomainError(_("Mật khẩu hiện tại không đúng."), field="password")
         u.password_hash = hash_password(new_password)
         audit.record(s, ctx.actor, "password", USER, u.id, {})
 
@@ -159,11 +162,11 @@ def set_user_active(ctx: AppContext, user_id: int, active: bool) -> None:
     with ctx.write() as s:
         u = s.get(User, user_id)
         if u is None:
-            raise NotFound("Không tìm thấy tài khoản này.")
+            raise NotFound(_("Không tìm thấy tài khoản này."))
         if not active and u.id == ctx.actor.user_id:
-            raise DomainError("Không thể tự khóa tài khoản đang đăng nhập.")
+            raise DomainError(_("Không thể tự khóa tài khoản đang đăng nhập."))
         if not active and u.role == Role.ADMIN and _active_admins(s, u.id) == 0:
-            raise DomainError("Phải còn ít nhất một tài khoản quản trị đang hoạt động.")
+            raise DomainError(_("Phải còn ít nhất một tài khoản quản trị đang hoạt động."))
         if u.active != active:
             u.active = active
             audit.record(s, ctx.actor, "activate" if active else "deactivate", USER, u.id,
@@ -176,9 +179,9 @@ def authenticate(ctx: AppContext, username: str, password: str) -> Actor:
     with ctx.write() as s:
         u = s.scalar(select(User).where(User.username == name))
         if u is None or not verify_password(password or "", u.password_hash):
-            raise DomainError("Tên đăng nhập hoặc mật khẩu không đúng.")
+            raise DomainError(_("Tên đăng nhập hoặc mật khẩu không đúng."))
         if not u.active:
-            raise DomainError("Tài khoản này đã bị khóa; vui lòng liên hệ quản trị hệ thống.")
+            raise DomainError(_("Tài khoản này đã bị khóa; vui lòng liên hệ quản trị hệ thống."))
         u.last_login_at = dt.datetime.now().replace(microsecond=0)
         actor = Actor(u.id, u.username, u.full_name, u.role)
         audit.record(s, actor, "login", USER, u.id, {})

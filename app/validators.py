@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from app.errors import DomainError
+from app.i18n import _
 from app.text import nfc
 
 _DIGITS = re.compile(r"\D")
@@ -18,11 +19,12 @@ def cccd(value: str | None, *, required: bool = False) -> str | None:
     text = nfc(value).replace(" ", "").replace(".", "")
     if not text:
         if required:
-            raise DomainError("Vui lòng nhập số căn cước công dân (12 chữ số).", field="cccd")
+            raise DomainError(_("Vui lòng nhập số căn cước công dân (12 chữ số)."), field="cccd")
         return None
     if not (len(text) == 12 and text.isascii() and text.isdigit()):
         raise DomainError(
-            f"Số căn cước công dân “{nfc(value)}” không hợp lệ: phải gồm đúng 12 chữ số.",
+            _("Số căn cước công dân “{value}” không hợp lệ: phải gồm đúng 12 chữ số.").format(
+                value=nfc(value)),
             field="cccd",
         )
     return text
@@ -33,36 +35,40 @@ def phone(value: str | None) -> str | None:
     if not raw:
         return None
     if not re.fullmatch(r"[0-9+ .()\-]+", raw):
-        raise DomainError(f"Số điện thoại “{raw}” không hợp lệ.", field="phone")
+        raise DomainError(_("Số điện thoại “{value}” không hợp lệ.").format(value=raw), field="phone")
     digits = _DIGITS.sub("", raw)
     if raw.lstrip().startswith("+84") or (digits.startswith("84") and len(digits) in (11, 12)):
         digits = "0" + digits[2:]
     if _MOBILE.match(digits) or _LANDLINE.match(digits):
         return digits
     raise DomainError(
-        f"Số điện thoại “{raw}” không phải số điện thoại Việt Nam (di động 10 số bắt đầu bằng "
-        f"03, 05, 07, 08, 09 hoặc cố định 11 số bắt đầu bằng 02).",
+        _("Số điện thoại “{value}” không phải số điện thoại Việt Nam (di động 10 số bắt đầu "
+          "bằng 03, 05, 07, 08, 09 hoặc cố định 11 số bắt đầu bằng 02).").format(value=raw),
         field="phone",
     )
 
 
-def person_name(value: str | None, *, label: str = "Họ và tên") -> str:
+def person_name(value: str | None, *, label: str | None = None) -> str:
+    label = label or _("Họ và tên")
     text = nfc(value)
     if not text:
-        raise DomainError(f"Vui lòng nhập {label.lower()}.", field="full_name")
+        raise DomainError(_("Vui lòng nhập {what}.").format(what=label.lower()), field="full_name")
     if len(text) > 120:
-        raise DomainError(f"{label} quá dài (tối đa 120 ký tự).", field="full_name")
+        raise DomainError(_("{label} quá dài (tối đa {max_len} ký tự).").format(label=label, max_len=120),
+                          field="full_name")
     if any(ch.isdigit() for ch in text) or not any(ch.isalpha() for ch in text):
-        raise DomainError(f"{label} “{text}” không hợp lệ: chỉ gồm chữ cái.", field="full_name")
+        raise DomainError(_("{label} “{value}” không hợp lệ: chỉ gồm chữ cái.").format(
+            label=label, value=text), field="full_name")
     return text
 
 
 def required_text(value: str | None, label: str, *, max_len: int = 250) -> str:
     text = nfc(value)
     if not text:
-        raise DomainError(f"Vui lòng nhập {label}.")
+        raise DomainError(_("Vui lòng nhập {what}.").format(what=label))
     if len(text) > max_len:
-        raise DomainError(f"{label[:1].upper()}{label[1:]} quá dài (tối đa {max_len} ký tự).")
+        raise DomainError(_("{label} quá dài (tối đa {max_len} ký tự).").format(
+            label=label[:1].upper() + label[1:], max_len=max_len))
     return text
 
 
@@ -72,14 +78,16 @@ def birth_date(value: dt.date | None, *, today: dt.date | None = None) -> dt.dat
     today = today or dt.date.today()
     if value > today:
         raise DomainError(
-            f"Ngày sinh {value:%d/%m/%Y} ở tương lai; vui lòng kiểm tra lại.", field="birth_date"
+            _("Ngày sinh {date} ở tương lai; vui lòng kiểm tra lại.").format(
+                date=f"{value:%d/%m/%Y}"), field="birth_date"
         )
     if value.year < 1880:
-        raise DomainError(f"Ngày sinh {value:%d/%m/%Y} không hợp lệ.", field="birth_date")
+        raise DomainError(_("Ngày sinh {date} không hợp lệ.").format(date=f"{value:%d/%m/%Y}"),
+                          field="birth_date")
     return value
 
 
-def parse_date(value, label: str = "Ngày") -> dt.date | None:
+def parse_date(value, label: str | None = None) -> dt.date | None:
     """Accepts a date, a datetime, 'dd/mm/yyyy', 'd/m/yyyy', 'yyyy-mm-dd' or just 'yyyy'."""
     if value is None or value == "":
         return None
@@ -95,4 +103,5 @@ def parse_date(value, label: str = "Ngày") -> dt.date | None:
             pass
     if re.fullmatch(r"\d{4}", text):
         return dt.date(int(text), 1, 1)
-    raise DomainError(f"{label} “{text}” không đúng dạng ngày/tháng/năm (ví dụ 05/11/1980).")
+    raise DomainError(_("{label} “{value}” không đúng dạng ngày/tháng/năm (ví dụ 05/11/1980).")
+                      .format(label=label or _("Ngày"), value=text))

@@ -10,6 +10,7 @@ from app import audit
 from app.auth import Permission
 from app.context import AppContext
 from app.errors import DomainError, NotFound
+from app.i18n import _
 from app.text import collation_key, fold
 from app.validators import required_text
 from db.models import Household, Resident, Village
@@ -61,15 +62,15 @@ def _check_unique(s, name: str, exclude_id: int | None = None) -> None:
     if exclude_id:
         stmt = stmt.where(Village.id != exclude_id)
     if s.scalar(stmt) is not None:
-        raise DomainError(f"Thôn “{name}” đã có trong danh mục.")
+        raise DomainError(_("Thôn “{name}” đã có trong danh mục.").format(name=name))
 
 
 def create_village(ctx: AppContext, name: str, note: str = "") -> int:
     ctx.require(Permission.EDIT_RESIDENTS)
-    name = required_text(name, "tên thôn", max_len=120)
+    name = required_text(name, _("tên thôn"), max_len=120)
     with ctx.write() as s:
         _check_unique(s, name)
-        v = Village(name=name, name_key=fold(name), note=required_text(note, "ghi chú") if note else "")
+        v = Village(name=name, name_key=fold(name), note=required_text(note, _("ghi chú")) if note else "")
         s.add(v)
         s.flush()
         audit.record(s, ctx.actor, "create", "village", v.id, audit.snapshot(v, ["name", "note"]))
@@ -78,11 +79,11 @@ def create_village(ctx: AppContext, name: str, note: str = "") -> int:
 
 def update_village(ctx: AppContext, village_id: int, name: str, note: str = "") -> None:
     ctx.require(Permission.EDIT_RESIDENTS)
-    name = required_text(name, "tên thôn", max_len=120)
+    name = required_text(name, _("tên thôn"), max_len=120)
     with ctx.write() as s:
         v = s.get(Village, village_id)
         if v is None:
-            raise NotFound("Không tìm thấy thôn này.")
+            raise NotFound(_("Không tìm thấy thôn này."))
         _check_unique(s, name, village_id)
         before = audit.snapshot(v, ["name", "note"])
         v.name, v.name_key, v.note = name, fold(name), note.strip()
@@ -94,7 +95,7 @@ def set_village_active(ctx: AppContext, village_id: int, active: bool) -> None:
     with ctx.write() as s:
         v = s.get(Village, village_id)
         if v is None:
-            raise NotFound("Không tìm thấy thôn này.")
+            raise NotFound(_("Không tìm thấy thôn này."))
         if not active:
             n = s.scalar(
                 select(func.count(Household.id)).where(
@@ -103,8 +104,8 @@ def set_village_active(ctx: AppContext, village_id: int, active: bool) -> None:
             )
             if n:
                 raise DomainError(
-                    f"Thôn “{v.name}” còn {n} hộ đang quản lý; hãy chuyển các hộ này sang thôn "
-                    f"khác trước khi ngừng sử dụng thôn."
+                    _("Thôn “{name}” còn {count} hộ đang quản lý; hãy chuyển các hộ này sang "
+                      "thôn khác trước khi ngừng sử dụng thôn.").format(name=v.name, count=n)
                 )
         if v.active != active:
             v.active = active

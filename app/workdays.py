@@ -31,6 +31,7 @@ from app import calendar as holiday_calendar
 from app import settings
 from app.context import AppContext
 from app.errors import DomainError
+from app.i18n import _
 from app.vnformat import format_date, format_time, weekday_name
 from db.models import DayKind, TimeUnit
 
@@ -65,34 +66,39 @@ class OfficeHours:
 
     def describe(self) -> str:
         (a, b), (c, d) = self.morning, self.afternoon
-        return (f"buổi sáng từ {format_time(a)} đến {format_time(b)}, "
-                f"buổi chiều từ {format_time(c)} đến {format_time(d)}")
+        return _("buổi sáng từ {morning_start} đến {morning_end}, buổi chiều từ {afternoon_start} "
+                 "đến {afternoon_end}").format(
+            morning_start=format_time(a), morning_end=format_time(b),
+            afternoon_start=format_time(c), afternoon_end=format_time(d))
 
 
 def _parse_clock(text: str, label: str) -> dt.time:
     m = re.fullmatch(r"\s*(\d{1,2})[:hg](\d{2})\s*", text or "")
     if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59:
-        raise DomainError(f"Cài đặt {label} “{text}” không hợp lệ (ví dụ đúng: 07:30).")
+        raise DomainError(_("Cài đặt {label} “{value}” không hợp lệ (ví dụ đúng: 07:30).").format(
+            label=label, value=text))
     return dt.time(int(m.group(1)), int(m.group(2)))
 
 
 def _parse_span(text: str, label: str) -> tuple[dt.time, dt.time]:
     parts = (text or "").split("-")
     if len(parts) != 2:
-        raise DomainError(f"Cài đặt {label} “{text}” không hợp lệ (ví dụ đúng: 07:30-11:30).")
+        raise DomainError(_("Cài đặt {label} “{value}” không hợp lệ (ví dụ đúng: 07:30-11:30).")
+                          .format(label=label, value=text))
     start, end = (_parse_clock(p, label) for p in parts)
     if start >= end:
-        raise DomainError(f"Cài đặt {label} “{text}”: giờ bắt đầu phải trước giờ kết thúc.")
+        raise DomainError(_("Cài đặt {label} “{value}”: giờ bắt đầu phải trước giờ kết thúc.").format(
+            label=label, value=text))
     return start, end
 
 
 def office_hours(session: Any) -> OfficeHours:
     """Office sessions and the cut-off time from settings."""
-    morning = _parse_span(settings.get(session, "office_morning"), "giờ làm việc buổi sáng")
-    afternoon = _parse_span(settings.get(session, "office_afternoon"), "giờ làm việc buổi chiều")
+    morning = _parse_span(settings.get(session, "office_morning"), _("giờ làm việc buổi sáng"))
+    afternoon = _parse_span(settings.get(session, "office_afternoon"), _("giờ làm việc buổi chiều"))
     if morning[1] > afternoon[0]:
-        raise DomainError("Cài đặt giờ làm việc: buổi sáng phải kết thúc trước buổi chiều.")
-    cutoff = _parse_clock(settings.get(session, "cutoff_time"), "giờ chốt nhận hồ sơ")
+        raise DomainError(_("Cài đặt giờ làm việc: buổi sáng phải kết thúc trước buổi chiều."))
+    cutoff = _parse_clock(settings.get(session, "cutoff_time"), _("giờ chốt nhận hồ sơ"))
     return OfficeHours(morning, afternoon, cutoff)
 
 
@@ -145,7 +151,7 @@ class WorkCalendar:
         if self._years is None or day.year in self._years:
             return
         if self._loader is None:
-            raise DomainError(f"Chưa có lịch ngày nghỉ của năm {day.year}.")
+            raise DomainError(_("Chưa có lịch ngày nghỉ của năm {year}.").format(year=day.year))
         for info in self._loader(day.year):
             target = self.work if info.kind == DayKind.WORK else self.off
             target.setdefault(info.date, info.name)
@@ -161,7 +167,8 @@ class WorkCalendar:
         """Why `day` is not worked ('Thứ Bảy – nghỉ cuối tuần', a holiday's name); None if worked."""
         if self.is_working_day(day):
             return None
-        weekend = f"{weekday_name(day)} – nghỉ cuối tuần" if day.weekday() >= 5 else ""
+        weekend = (_("{weekday} – nghỉ cuối tuần").format(weekday=weekday_name(day))
+                   if day.weekday() >= 5 else "")
         name = self.off.get(day, "")
         return "; ".join(p for p in (weekend, name) if p)
 
@@ -169,8 +176,8 @@ class WorkCalendar:
         """The reason as said after the date: 'nghỉ cuối tuần', 'Tết Nguyên Đán'."""
         name = self.off.get(day)
         if name and day.weekday() >= 5:
-            return f"{name}, trùng ngày nghỉ cuối tuần"
-        return name or "nghỉ cuối tuần"
+            return _("{name}, trùng ngày nghỉ cuối tuần").format(name=name)
+        return name or _("nghỉ cuối tuần")
 
     def _next(self, day: dt.date, skipped: list[tuple[dt.date, str]] | None = None) -> dt.date:
         day += _DAY
@@ -187,7 +194,7 @@ class WorkCalendar:
     def add_working_days(self, day: dt.date, n: int) -> dt.date:
         """The n-th working day after `day` (`day` itself not counted); n < 0 goes back."""
         step = _DAY if n >= 0 else -_DAY
-        for _ in range(abs(n)):
+        for _step in range(abs(n)):
             day += step
             while not self.is_working_day(day):
                 day += step
@@ -213,8 +220,8 @@ class WorkCalendar:
             received = received.astimezone(VN_TZ).replace(tzinfo=None)
         received = received.replace(microsecond=0)
         skipped: list[tuple[dt.date, str]] = []
-        lines = [f"Hồ sơ được tiếp nhận lúc {format_time(received)}, "
-                 f"{format_date(received.date())}."]
+        lines = [_("Hồ sơ được tiếp nhận lúc {time}, {date}.").format(
+            time=format_time(received), date=format_date(received.date()))]
         # deadlines are kept to the minute, as the desk clock and the slip show them
         start = self._start(received.replace(second=0), cutoff, skipped, lines)
         compute = {
@@ -226,7 +233,8 @@ class WorkCalendar:
         start, due, counted = compute(start, value, cutoff, skipped, lines)
         _list_skipped(self, skipped, lines, calendar=unit == TimeUnit.CALENDAR_DAYS)
         _list_counted(counted, unit, lines)
-        lines.append(f"Hẹn trả kết quả: {format_time(due)}, {format_date(due.date())}.")
+        lines.append(_("Hẹn trả kết quả: {time}, {date}.").format(
+            time=format_time(due), date=format_date(due.date())))
         return DueResult(received, value, unit, cutoff, start, start.date(), due,
                          counted, skipped, lines)
 
@@ -236,35 +244,39 @@ class WorkCalendar:
         if not self.is_working_day(day):
             skipped.append((day, self.reason(day) or ""))
             nxt = self._next(day, skipped)
-            lines.append(f"Ngày nộp là ngày nghỉ ({self.short_reason(day)}) nên hồ sơ được tính "
-                         f"là nhận vào đầu ngày làm việc tiếp theo: {format_time(self.hours.opening)}"
-                         f", {format_date(nxt)}.")
+            lines.append(_("Ngày nộp là ngày nghỉ ({reason}) nên hồ sơ được tính là nhận vào đầu "
+                           "ngày làm việc tiếp theo: {time}, {date}.").format(
+                reason=self.short_reason(day), time=format_time(self.hours.opening),
+                date=format_date(nxt)))
             return dt.datetime.combine(nxt, self.hours.opening)
         if cutoff and received.time() > self.hours.cutoff:
             nxt = self._next(day, skipped)
-            lines.append(f"Hồ sơ nộp sau {format_time(self.hours.cutoff)} nên được tính là nhận "
-                         f"vào đầu ngày làm việc tiếp theo: {format_time(self.hours.opening)}, "
-                         f"{format_date(nxt)}.")
+            lines.append(_("Hồ sơ nộp sau {cutoff} nên được tính là nhận vào đầu ngày làm việc "
+                           "tiếp theo: {time}, {date}.").format(
+                cutoff=format_time(self.hours.cutoff), time=format_time(self.hours.opening),
+                date=format_date(nxt)))
             return dt.datetime.combine(nxt, self.hours.opening)
         return received
 
     def _same_day(self, start, value, cutoff, skipped, lines):
         day = start.date()
         closing = self.hours.closing
-        rule = f"Thủ tục giải quyết trong ngày: trả kết quả trước {format_time(closing)} cùng ngày"
+        rule = _("Thủ tục giải quyết trong ngày: trả kết quả trước {time} cùng ngày").format(
+            time=format_time(closing))
         if cutoff:
-            rule += (f"; hồ sơ nộp sau {format_time(self.hours.cutoff)} được trả trong ngày "
-                     f"làm việc tiếp theo")
+            rule += _("; hồ sơ nộp sau {time} được trả trong ngày làm việc tiếp theo").format(
+                time=format_time(self.hours.cutoff))
         lines.append(rule + ".")
         if start.time() >= closing:
             day = self._next(day, skipped)
-            lines.append("Hồ sơ nộp khi đã hết giờ làm việc nên hẹn trả trong ngày làm việc "
-                         "tiếp theo.")
+            lines.append(_("Hồ sơ nộp khi đã hết giờ làm việc nên hẹn trả trong ngày làm việc "
+                           "tiếp theo."))
         return start, dt.datetime.combine(day, closing), [day]
 
     def _working_days(self, start, value, cutoff, skipped, lines):
-        lines.append(f"Thời hạn giải quyết là {value} ngày làm việc, tính từ ngày làm việc sau "
-                     f"ngày tiếp nhận; không tính Thứ Bảy, Chủ nhật và ngày nghỉ lễ, Tết.")
+        lines.append(_("Thời hạn giải quyết là {value} ngày làm việc, tính từ ngày làm việc sau "
+                       "ngày tiếp nhận; không tính Thứ Bảy, Chủ nhật và ngày nghỉ lễ, Tết.")
+                     .format(value=value))
         day, counted = start.date(), []
         while len(counted) < value:
             day = self._next(day, skipped)
@@ -274,14 +286,15 @@ class WorkCalendar:
         return start, due, counted
 
     def _calendar_days(self, start, value, cutoff, skipped, lines):
-        lines.append(f"Thời hạn giải quyết là {value} ngày theo lịch (tính cả ngày nghỉ), bắt đầu "
-                     f"từ ngày sau ngày tiếp nhận; nếu ngày cuối cùng là ngày nghỉ thì hạn chuyển "
-                     f"sang ngày làm việc tiếp theo.")
+        lines.append(_("Thời hạn giải quyết là {value} ngày theo lịch (tính cả ngày nghỉ), bắt "
+                       "đầu từ ngày sau ngày tiếp nhận; nếu ngày cuối cùng là ngày nghỉ thì hạn "
+                       "chuyển sang ngày làm việc tiếp theo.").format(value=value))
         counted = [start.date() + _DAY * i for i in range(1, value + 1)]
         day = counted[-1]
         if not self.is_working_day(day):
-            lines.append(f"Ngày thứ {value} là {format_date(day)}, ngày nghỉ "
-                         f"({self.short_reason(day)}), nên hạn chuyển sang ngày làm việc tiếp theo.")
+            lines.append(_("Ngày thứ {value} là {date}, ngày nghỉ ({reason}), nên hạn chuyển "
+                           "sang ngày làm việc tiếp theo.").format(
+                value=value, date=format_date(day), reason=self.short_reason(day)))
             day = self._next(day, skipped)  # the last day itself was counted, not skipped
         due = dt.datetime.combine(day, self.hours.clamp(start.time()))
         _note_clamp(start, due, lines)
@@ -289,8 +302,8 @@ class WorkCalendar:
 
     def _working_hours(self, start, value, cutoff, skipped, lines):
         h = self.hours
-        lines.append(f"Thời hạn giải quyết là {value} giờ làm việc, chỉ tính trong giờ hành chính "
-                     f"({h.describe()}).")
+        lines.append(_("Thời hạn giải quyết là {value} giờ làm việc, chỉ tính trong giờ hành "
+                       "chính ({hours}).").format(value=value, hours=h.describe()))
         cur, t = start, start.time()
         if t < h.opening:
             cur = dt.datetime.combine(cur.date(), h.opening)
@@ -299,8 +312,8 @@ class WorkCalendar:
         elif t >= h.closing:
             cur = dt.datetime.combine(self._next(cur.date(), skipped), h.opening)
         if cur != start:
-            lines.append(f"Hồ sơ nộp ngoài giờ làm việc nên bắt đầu tính từ {format_time(cur)}, "
-                         f"{format_date(cur.date())}.")
+            lines.append(_("Hồ sơ nộp ngoài giờ làm việc nên bắt đầu tính từ {time}, {date}.")
+                         .format(time=format_time(cur), date=format_date(cur.date())))
         first, remaining, counted, day = cur, dt.timedelta(hours=value), [], cur.date()
         while True:
             for a, b in (h.morning, h.afternoon):
@@ -321,47 +334,50 @@ def _check(received: Any, value: Any, unit: TimeUnit | str) -> TimeUnit:
     try:
         unit = TimeUnit(unit)
     except ValueError:
-        raise DomainError(f"Đơn vị thời hạn “{unit}” không hợp lệ.") from None
+        raise DomainError(_("Đơn vị thời hạn “{unit}” không hợp lệ.").format(unit=unit)) from None
     if unit == TimeUnit.UNKNOWN:
-        raise DomainError("Thủ tục này chưa được cấu hình thời hạn giải quyết theo quy định, "
-                          "nên chưa thể tính ngày hẹn trả kết quả. Vui lòng cập nhật danh mục "
-                          "thủ tục hành chính.")
+        raise DomainError(_("Thủ tục này chưa được cấu hình thời hạn giải quyết theo quy định, "
+                            "nên chưa thể tính ngày hẹn trả kết quả. Vui lòng cập nhật danh mục "
+                            "thủ tục hành chính."))
     if not isinstance(received, dt.datetime):
-        raise DomainError("Vui lòng nhập ngày giờ tiếp nhận hồ sơ.")
+        raise DomainError(_("Vui lòng nhập ngày giờ tiếp nhận hồ sơ."))
     if unit != TimeUnit.SAME_DAY:
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise DomainError("Thời hạn giải quyết phải là số nguyên dương.")
+            raise DomainError(_("Thời hạn giải quyết phải là số nguyên dương."))
         if value > MAX_VALUE:
-            raise DomainError(f"Thời hạn giải quyết quá dài (tối đa {MAX_VALUE}).")
+            raise DomainError(_("Thời hạn giải quyết quá dài (tối đa {max_value}).").format(
+                max_value=MAX_VALUE))
     return unit
 
 
 def _note_clamp(start: dt.datetime, due: dt.datetime, lines: list[str]) -> None:
     if due.time() != start.time():
-        lines.append(f"Giờ tiếp nhận nằm ngoài giờ làm việc nên giờ hẹn được đưa về "
-                     f"{format_time(due)}.")
+        lines.append(_("Giờ tiếp nhận nằm ngoài giờ làm việc nên giờ hẹn được đưa về {time}.")
+                     .format(time=format_time(due)))
 
 
 def _list_skipped(cal: WorkCalendar, skipped: list, lines: list[str], *, calendar: bool) -> None:
     if not skipped:
         return
-    lines.append("Các ngày nghỉ được bỏ qua:" if calendar else "Các ngày nghỉ không tính:")
-    lines.extend(f"– {format_date(d)}: {cal.short_reason(d)}" for d, _ in skipped)
+    lines.append(_("Các ngày nghỉ được bỏ qua:") if calendar else _("Các ngày nghỉ không tính:"))
+    lines.extend(f"– {format_date(d)}: {cal.short_reason(d)}" for d, _reason in skipped)
 
 
 def _list_counted(counted: list[dt.date], unit: TimeUnit, lines: list[str]) -> None:
     if unit == TimeUnit.SAME_DAY or not counted:
         return
     label = {
-        TimeUnit.WORKING_DAYS: "Các ngày làm việc được tính",
-        TimeUnit.CALENDAR_DAYS: "Các ngày được tính",
-        TimeUnit.WORKING_HOURS: "Các ngày có giờ làm việc được tính",
+        TimeUnit.WORKING_DAYS: _("Các ngày làm việc được tính"),
+        TimeUnit.CALENDAR_DAYS: _("Các ngày được tính"),
+        TimeUnit.WORKING_HOURS: _("Các ngày có giờ làm việc được tính"),
     }[unit]
     if len(counted) <= 10:
-        lines.append(f"{label}: " + "; ".join(format_date(d) for d in counted) + ".")
+        lines.append(_("{label}: {days}.").format(
+            label=label, days="; ".join(format_date(d) for d in counted)))
     else:
-        lines.append(f"{label}: {len(counted)} ngày, từ {format_date(counted[0])} "
-                     f"đến {format_date(counted[-1])}.")
+        lines.append(_("{label}: {count} ngày, từ {first} đến {last}.").format(
+            label=label, count=len(counted), first=format_date(counted[0]),
+            last=format_date(counted[-1])))
 
 
 # -- building from the database -----------------------------------------------------------
@@ -394,7 +410,7 @@ def compute_due(ctx: AppContext, received: dt.datetime, value: int, unit: TimeUn
                 cutoff: bool = False) -> DueResult:
     """Load the calendar around `received` and compute its deadline."""
     if not isinstance(received, dt.datetime):
-        raise DomainError("Vui lòng nhập ngày giờ tiếp nhận hồ sơ.")
+        raise DomainError(_("Vui lòng nhập ngày giờ tiếp nhận hồ sơ."))
     last = min(received.year + 1, holiday_calendar.MAX_YEAR)
     calendar = load_calendar(ctx, received.year, last)
     return calendar.due(received, value, unit, cutoff)

@@ -27,17 +27,19 @@ from PySide6.QtWidgets import (
 
 from app import paths
 from app.errors import DomainError
+from app.i18n import _
 
 log = logging.getLogger("commune_desk")
 _LOG_FILE = "commune-desk.log"
 
 
 class MessageBox:
-    """Modal message boxes with Vietnamese buttons (Qt ships no Vietnamese catalogue)."""
+    """Modal message boxes with our own translated buttons (Qt ships no Vietnamese catalogue)."""
 
     @classmethod
-    def ask(cls, parent: QWidget | None, title: str, text: str, yes: str = "Đồng ý",
-            no: str = "Hủy") -> bool:
+    def ask(cls, parent: QWidget | None, title: str, text: str, yes: str | None = None,
+            no: str | None = None) -> bool:
+        yes, no = yes or _("Đồng ý"), no or _("Hủy")
         box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton,
                           parent)
         ok = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
@@ -51,7 +53,7 @@ class MessageBox:
     def inform(cls, parent: QWidget | None, title: str, text: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, title, text,
                           QMessageBox.StandardButton.NoButton, parent)
-        box.addButton("Đóng", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(_("Đóng"), QMessageBox.ButtonRole.AcceptRole)
         box.exec()
 
     @classmethod
@@ -74,8 +76,8 @@ class ErrorBox(QDialog):
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.setMinimumWidth(380)
-        self.copy_button = QPushButton("Sao chép chi tiết")
-        self.close_button = QPushButton("Đóng")
+        self.copy_button = QPushButton(_("Sao chép chi tiết"))
+        self.close_button = QPushButton(_("Đóng"))
         self.close_button.setDefault(True)
         top = QHBoxLayout()
         top.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
@@ -92,11 +94,12 @@ class ErrorBox(QDialog):
 
     def _on_copy_clicked(self) -> None:
         QApplication.clipboard().setText(self._copy_text)
-        self.copy_button.setText("Đã sao chép")
+        self.copy_button.setText(_("Đã sao chép"))
 
 
-def show_error(parent: QWidget | None, exc: DomainError, title: str = "Không thực hiện được") -> None:
-    """An expected failure: its Vietnamese message as it is, details one click away."""
+def show_error(parent: QWidget | None, exc: DomainError, title: str | None = None) -> None:
+    """An expected failure: its message as it is, details one click away."""
+    title = title or _("Không thực hiện được")
     MessageBox.error(parent, title, exc.message, exc.details)
 
 
@@ -116,7 +119,8 @@ def write_crash_file(text: str, now: dt.datetime | None = None) -> Path:
     path = paths.logs_dir() / f"crash-{now:%Y%m%d-%H%M%S}.txt"
     from app import __version__
 
-    header = f"Một cửa thân thiện {__version__}\nThời điểm: {now:%d/%m/%Y %H:%M:%S}\n\n"
+    header = _("Một cửa thân thiện {version}\nThời điểm: {moment}").format(
+        version=__version__, moment=f"{now:%d/%m/%Y %H:%M:%S}") + "\n\n"
     path.write_text(header + text, encoding="utf-8")
     return path
 
@@ -144,12 +148,13 @@ def handle_exception(exc_type, exc, tb) -> None:
         return
     _handling = True
     try:
-        where = f"\n\nChi tiết đã được ghi vào tệp:\n{crash}" if crash else ""
+        where = ("\n\n" + _("Chi tiết đã được ghi vào tệp:\n{path}").format(path=crash)
+                 if crash else "")
         MessageBox.error(
-            QApplication.activeWindow(), "Đã xảy ra lỗi",
-            "Chương trình gặp lỗi không lường trước; thao tác vừa rồi có thể chưa được thực "
-            "hiện. Dữ liệu đã ghi trước đó không bị ảnh hưởng. Vui lòng báo cho quản trị hệ "
-            "thống." + where, text)
+            QApplication.activeWindow(), _("Đã xảy ra lỗi"),
+            _("Chương trình gặp lỗi không lường trước; thao tác vừa rồi có thể chưa được thực "
+              "hiện. Dữ liệu đã ghi trước đó không bị ảnh hưởng. Vui lòng báo cho quản trị hệ "
+              "thống.") + where, text)
     finally:
         _handling = False
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DomainError
+from app.i18n import _
 from ui.widgets import ErrorLabel, tidy_tab_order
 
 
@@ -34,7 +35,7 @@ class FormDialog(QDialog):
 
     saved = Signal(object)  # what submit returned (an id, a row …)
 
-    def __init__(self, title: str, parent: QWidget | None = None, ok_text: str = "Lưu"):
+    def __init__(self, title: str, parent: QWidget | None = None, ok_text: str | None = None):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.submit: Callable[[Any], Any] | None = None
@@ -47,9 +48,9 @@ class FormDialog(QDialog):
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         self.buttons = QDialogButtonBox()
         self.ok_button: QPushButton = self.buttons.addButton(
-            ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
+            ok_text or _("Lưu"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button: QPushButton = self.buttons.addButton(
-            "Hủy", QDialogButtonBox.ButtonRole.RejectRole)
+            _("Hủy"), QDialogButtonBox.ButtonRole.RejectRole)
         self.ok_button.setDefault(True)
         self.body = QVBoxLayout(self)
         self.body.addLayout(self.form)
@@ -84,8 +85,9 @@ class FormDialog(QDialog):
             elif isinstance(w, QComboBox | QAbstractSpinBox | QCheckBox):
                 w.setEnabled(False)
         self.ok_button.hide()
-        self.cancel_button.setText("Đóng")
-        self.setWindowTitle(self.windowTitle().replace("Sửa", "Xem"))
+        self.cancel_button.setText(_("Đóng"))
+        # TRANSLATORS: "Sửa" and "Xem" are replaced in titles such as "Sửa hộ gia đình"
+        self.setWindowTitle(self.windowTitle().replace(_("Sửa"), _("Xem")))
 
     def _on_ok_clicked(self) -> None:
         self.error.clear_message()

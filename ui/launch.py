@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from app import APP_NAME, APP_TITLE, __version__, paths
 from app.database import open_database
 from app.errors import DomainError
+from app.i18n import _, current_language
 from ui.errors import MessageBox, install_excepthook, log
+from ui.language import apply_stored_language, install_qt_translation
 from ui.qt_compat import guard_true_refcount
 
 # first installed family wins; all of them cover Vietnamese
@@ -38,11 +40,8 @@ def configure_application(app: QApplication) -> None:
     font = QFont(family) if family else app.font()
     font.setPointSize(UI_POINT_SIZE)
     app.setFont(font)
-    translator = QTranslator(app)
-    where = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    # Qt ships no qtbase_vi today; load it when a later Qt (or the bundle) has one
-    if translator.load(QLocale(QLocale.Language.Vietnamese), "qtbase", "_", where):
-        app.installTranslator(translator)
+    # Qt ships no qtbase_vi today; it is loaded when a later Qt (or the bundle) has one
+    install_qt_translation(current_language())
 
 
 def launch(db: str | None = None, demo: bool = False) -> int:
@@ -64,11 +63,12 @@ def launch(db: str | None = None, demo: bool = False) -> int:
         try:
             ctx = open_database(paths.resolve_db_path(db))
         except DomainError as exc:
-            MessageBox.error(None, "Không mở được cơ sở dữ liệu", exc.message, exc.details)
+            MessageBox.error(None, _("Không mở được cơ sở dữ liệu"), exc.message, exc.details)
             return 1
         except Exception:  # a damaged file, a folder without rights …
             sys.excepthook(*sys.exc_info())
             return 1
+        apply_stored_language(ctx)  # the demo's language is applied once it is open
         flow = AppFlow(ctx)
         flow.finished.connect(app.exit)
         flow.start()

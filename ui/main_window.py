@@ -18,14 +18,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import APP_TITLE, backup, settings, staff
+from app import backup, settings, staff
 from app.auth import ROLE_LABELS, Permission
 from app.context import AppContext
-from ui.errors import MessageBox
+from app.errors import DomainError
+from app.i18n import N_, _
+from ui.errors import MessageBox, show_error
+from ui.language import MENU_TITLE, LanguageMenu, apply_language
 from ui.registers.accounts import controller as accounts
 from ui.registers.accounts.dialogs import PasswordDialog
 from ui.registers.calendar import controller as calendar
 from ui.registers.households import controller as households
+from ui.registers.paper import controller as paper
 from ui.registers.procedures import controller as procedures
 from ui.registers.profile import controller as profile
 from ui.registers.residents import controller as residents
@@ -36,29 +40,33 @@ from ui.worker import JobRunner, single_step
 
 @dataclass(frozen=True)
 class Page:
-    title: str
+    title: str  # marked with N_: the key of `pages` and `controllers`, shown as _(title)
     build: Callable[[AppContext], tuple[QWidget, object]]
     needs: Permission | None = None
 
 
 PAGES = [
-    Page("Hộ gia đình", households.build),
-    Page("Nhân khẩu", residents.build),
-    Page("Thôn", villages.build),
-    Page("Danh mục TTHC", procedures.build),
-    Page("Lịch nghỉ lễ", calendar.build),
-    Page("Tài khoản", accounts.build, Permission.MANAGE_ACCOUNTS),
-    Page("Thông tin đơn vị", profile.build),
+    Page(N_("Hộ gia đình"), households.build),
+    Page(N_("Nhân khẩu"), residents.build),
+    Page(N_("Thôn"), villages.build),
+    Page(N_("Danh mục TTHC"), procedures.build),
+    Page(N_("Lịch nghỉ lễ"), calendar.build),
+    Page(N_("Tài khoản"), accounts.build, Permission.MANAGE_ACCOUNTS),
+    Page(N_("Thông tin đơn vị"), profile.build),
+    Page(N_("In ấn"), paper.build),
 ]
 
 
 def window_title(commune: str) -> str:
-    return f"{APP_TITLE} – UBND xã {commune}" if commune else APP_TITLE
+    if not commune:
+        return _("Một cửa thân thiện")
+    return _("{app} – UBND xã {commune}").format(app=_("Một cửa thân thiện"), commune=commune)
 
 
 class MainWindow(QMainWindow):
     logged_out = Signal()
     closed = Signal()
+    language_changed = Signal(str)  # saved and switched; the flow rebuilds the window
 
     def __init__(self, ctx: AppContext, *, is_demo: bool = False):
         super().__init__()
@@ -77,8 +85,8 @@ class MainWindow(QMainWindow):
             self.pages[page.title] = view
             self.controllers[page.title] = controller
             self.stack.addWidget(view)
-            QListWidgetItem(page.title, self.nav)
-        widest = max(self.nav.fontMetrics().horizontalAdvance(t) for t in self.pages)
+            QListWidgetItem(_(page.title), self.nav)
+        widest = max(self.nav.fontMetrics().horizontalAdvance(_(t)) for t in self.pages)
         self.nav.setFixedWidth(widest + 56)
         self.nav.setStyleSheet("QListWidget::item { padding: 6px 8px; }")
         central = QWidget()
@@ -98,20 +106,21 @@ class MainWindow(QMainWindow):
     # -- layout ------------------------------------------------------------------------
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&Tệp")
-        self.backup_action = QAction("&Sao lưu dữ liệu…", self)
+        file_menu = bar.addMenu(_("&Tệp"))
+        self.backup_action = QAction(_("&Sao lưu dữ liệu…"), self)
         self.backup_action.setEnabled(self.ctx.actor.can(Permission.BACKUP)
                                       and self.ctx.db_path is not None)
-        self.quit_action = QAction("T&hoát", self, shortcut=QKeySequence("Ctrl+Q"))
+        self.quit_action = QAction(_("T&hoát"), self, shortcut=QKeySequence("Ctrl+Q"))
         file_menu.addAction(self.backup_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        account_menu = bar.addMenu("Tài &khoản")
-        self.password_action = QAction("&Đổi mật khẩu…", self)
+        account_menu = bar.addMenu(_("Tài &khoản"))
+        self.password_action = QAction(_("&Đổi mật khẩu…"), self)
         self.password_action.setEnabled(self.ctx.actor.user_id is not None)
-        self.logout_action = QAction("Đăng &xuất", self)
+        self.logout_action = QAction(_("Đăng &xuất"), self)
         account_menu.addAction(self.password_action)
         account_menu.addAction(self.logout_action)
+        self.language_menu = LanguageMenu(bar, self)
         self.page_actions = []
         for i in range(len(self.pages)):
             action = QAction(self, shortcut=QKeySequence(f"Ctrl+{i + 1}"))
@@ -121,10 +130,10 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         actor = self.ctx.actor
-        self.user_label = QLabel(f"Đăng nhập: {actor.full_name} ({actor.username}) – "
-                                 f"{ROLE_LABELS[actor.role]}")
+        self.user_label = QLabel(_("Đăng nhập: {name} ({username}) – {role}").format(
+            name=actor.full_name, username=actor.username, role=_(ROLE_LABELS[actor.role])))
         self.statusBar().addWidget(self.user_label)
-        place = "Xã mẫu Quang Trung (dữ liệu thử)" if self.is_demo else (
+        place = _("Xã mẫu Quang Trung (dữ liệu thử)") if self.is_demo else (
             str(self.ctx.db_path) if self.ctx.db_path else "")
         self.db_label = QLabel(place)
         self.db_label.setStyleSheet("color: #555;")
@@ -140,6 +149,7 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         self.password_action.triggered.connect(self._on_password_requested)
         self.logout_action.triggered.connect(self._on_logout_requested)
+        self.language_menu.language_chosen.connect(self._on_language_chosen)
         self.runner.succeeded.connect(self._on_backup_done)
         for action in self.page_actions:
             action.triggered.connect(self._on_page_shortcut)
@@ -168,7 +178,7 @@ class MainWindow(QMainWindow):
     def _on_password_requested(self) -> None:
         actor = self.ctx.actor
         own = not actor.can(Permission.MANAGE_ACCOUNTS)
-        dlg = PasswordDialog("Đổi mật khẩu", self, ask_old=own,
+        dlg = PasswordDialog(_("Đổi mật khẩu"), self, ask_old=own,
                              who=f"{actor.username} – {actor.full_name}")
         dlg.submit = lambda d: staff.set_password(self.ctx, actor.user_id, d["new"], d["old"])
         dlg.saved.connect(self._on_password_changed)
@@ -177,31 +187,49 @@ class MainWindow(QMainWindow):
         dlg.open()
 
     def _on_password_changed(self, _value) -> None:
-        MessageBox.inform(self, "Đổi mật khẩu", "Đã đổi mật khẩu. Lần đăng nhập sau hãy dùng "
-                          "mật khẩu mới.")
+        MessageBox.inform(self, _("Đổi mật khẩu"), _("Đã đổi mật khẩu. Lần đăng nhập sau hãy "
+                                                     "dùng mật khẩu mới."))
 
     def _on_logout_requested(self) -> None:
         self.logged_out.emit()
+
+    def _runners(self) -> list[JobRunner]:
+        names = ("preview_runner", "export_runner", "print_runner")
+        return [self.runner] + [r for c in self.controllers.values() for n in names
+                                if (r := getattr(c, n, None)) is not None]
+
+    def _on_language_chosen(self, lang: str) -> None:
+        """Save the choice, switch, and let the flow build the window again in that language."""
+        if any(r.running for r in self._runners()):  # rebuilding would cancel the job
+            self.language_menu.show_current()
+            MessageBox.inform(self, MENU_TITLE, _("Vui lòng đợi công việc đang chạy xong rồi "
+                                                  "đổi ngôn ngữ."))
+            return
+        try:
+            settings.save_language(self.ctx, lang)
+        except DomainError as exc:
+            self.language_menu.show_current()
+            show_error(self, exc)
+            return
+        apply_language(lang)
+        self.language_changed.emit(lang)
 
     def _on_backup_requested(self) -> None:
         db_path = self.ctx.db_path
         dest = FilePicker.save_backup(self, backup.default_backup_name(Path(db_path)))
         if dest is None:
             return
-        self.runner.start(lambda: single_step("Đang sao lưu dữ liệu…",
+        self.runner.start(lambda: single_step(_("Đang sao lưu dữ liệu…"),
                                               lambda: backup.backup(db_path, dest)),
-                          "Đang sao lưu dữ liệu…")
+                          _("Đang sao lưu dữ liệu…"))
 
     def _on_backup_done(self, path) -> None:
-        MessageBox.inform(self, "Sao lưu xong", f"Đã sao lưu dữ liệu vào tệp:\n{path}")
+        MessageBox.inform(self, _("Sao lưu xong"),
+                          _("Đã sao lưu dữ liệu vào tệp:\n{path}").format(path=path))
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        if self.runner.running:
-            self.runner.wait()
-        for controller in self.controllers.values():
-            for name in ("preview_runner", "export_runner"):
-                runner = getattr(controller, name, None)
-                if runner is not None and runner.running:
-                    runner.wait()
+        for runner in self._runners():
+            if runner.running:
+                runner.wait()
         super().closeEvent(event)
         self.closed.emit()

@@ -14,6 +14,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from app.i18n import _
+
 PAGE = 200
 _INACTIVE = QBrush(QColor("#8a8a8a"))
 Index = QModelIndex | QPersistentModelIndex
@@ -22,7 +24,9 @@ _ROOT = QModelIndex()  # the invalid index: the table's root
 
 @dataclass(frozen=True)
 class Column:
-    title: str
+    # marked with N_ where defined, the header shows _(title); or a function returning the
+    # translated title, for a word that needs a context: lambda: pgettext("số lượng", "Số hộ")
+    title: str | Callable[[], str]
     value: Callable[[Any], Any]
     align_right: bool = False
     tooltip: bool | Callable[[Any], str] = False  # True: the value itself; or a function
@@ -41,7 +45,8 @@ class _TableBase(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
-            return self.columns[section].title
+            title = self.columns[section].title
+            return title() if callable(title) else _(title)
         if orientation == Qt.Orientation.Vertical:
             return section + 1
         return None

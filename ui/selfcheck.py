@@ -7,6 +7,8 @@ import sys
 from PySide6 import QtCore
 from PySide6.QtWidgets import QApplication, QLabel
 
+from app.i18n import _
+
 # Kept here so the application outlives the check (Qt wants one per process; tests running
 # inside pytest-qt already have theirs).
 _keep_alive: list[QApplication] = []
@@ -24,10 +26,11 @@ def check_widget(text: str, failure: type[Exception]) -> str:
         label.show()
         app.processEvents()
         if label.text() != text:
-            raise failure("Qt không giữ nguyên chữ tiếng Việt trong cửa sổ thử.")
+            raise failure(_("Qt không giữ nguyên chữ tiếng Việt trong cửa sổ thử."))
         if label.width() <= 0:
-            raise failure("Qt không tạo được cửa sổ thử.")
+            raise failure(_("Qt không tạo được cửa sổ thử."))
     finally:
         label.close()
         label.deleteLater()
-    return f"Qt {QtCore.qVersion()} ({app.platformName()}): tạo được cửa sổ"
+    return _("Qt {version} ({platform}): tạo được cửa sổ").format(
+        version=QtCore.qVersion(), platform=app.platformName())

@@ -17,10 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import N_, _
 from app.residents import SEX_LABELS
 
 SEARCH_DELAY_MS = 200
-EXCEL_FILTER = "Tệp Excel (*.xlsx)"
+EXCEL_FILTER = N_("Tệp Excel (*.xlsx)")
 
 
 def tidy_tab_order(container: QWidget) -> list[QWidget]:
@@ -57,10 +58,9 @@ class SearchBox(QLineEdit):
     search_changed = Signal(str)
     submitted = Signal()
 
-    def __init__(self, placeholder: str = "Tìm kiếm (gõ không dấu cũng được)…",
-                 parent: QWidget | None = None):
+    def __init__(self, placeholder: str | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setPlaceholderText(placeholder)
+        self.setPlaceholderText(placeholder or _("Tìm kiếm (gõ không dấu cũng được)…"))
         self.setClearButtonEnabled(True)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -97,7 +97,7 @@ class DateField(QLineEdit):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setPlaceholderText("dd/mm/yyyy")
+        self.setPlaceholderText(_("dd/mm/yyyy"))
         self.setMaxLength(10)
 
     def set_date(self, value: dt.date | None) -> None:
@@ -128,7 +128,7 @@ class SexCombo(QComboBox):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         for sex, label in SEX_LABELS.items():
-            self.addItem(label, sex)
+            self.addItem(_(label), sex)
 
     def value(self):
         return self.currentData()
@@ -160,15 +160,16 @@ class FilePicker:
     """File dialogs behind class methods so tests patch them instead of clicking."""
 
     @classmethod
-    def open_excel(cls, parent: QWidget | None, title: str = "Chọn tệp Excel") -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(parent, title, str(Path.home()), EXCEL_FILTER)
+    def open_excel(cls, parent: QWidget | None, title: str | None = None) -> Path | None:
+        name, _filter = QFileDialog.getOpenFileName(parent, title or _("Chọn tệp Excel"),
+                                                    str(Path.home()), _(EXCEL_FILTER))
         return Path(name) if name else None
 
     @classmethod
     def save_excel(cls, parent: QWidget | None, suggested: str,
-                   title: str = "Lưu tệp Excel") -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(parent, title, str(Path.home() / suggested),
-                                              EXCEL_FILTER)
+                   title: str | None = None) -> Path | None:
+        name, _filter = QFileDialog.getSaveFileName(parent, title or _("Lưu tệp Excel"),
+                                                    str(Path.home() / suggested), _(EXCEL_FILTER))
         if not name:
             return None
         path = Path(name)
@@ -176,9 +177,18 @@ class FilePicker:
 
     @classmethod
     def save_backup(cls, parent: QWidget | None, suggested: Path) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(parent, "Sao lưu dữ liệu", str(suggested),
-                                              "Cơ sở dữ liệu (*.sqlite3)")
+        name, _filter = QFileDialog.getSaveFileName(parent, _("Sao lưu dữ liệu"), str(suggested),
+                                                    _("Cơ sở dữ liệu (*.sqlite3)"))
         return Path(name) if name else None
+
+    @classmethod
+    def save_pdf(cls, parent: QWidget | None, suggested: str) -> Path | None:
+        chosen = QFileDialog.getSaveFileName(parent, _("Lưu tệp PDF"), str(Path.home() / suggested),
+                                             _("Tệp PDF (*.pdf)"))[0]
+        if not chosen:
+            return None
+        path = Path(chosen)
+        return path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
 
 
 class VillageFilter(QComboBox):
@@ -192,7 +202,7 @@ class VillageFilter(QComboBox):
         current = self.currentData()
         self.blockSignals(True)
         self.clear()
-        self.addItem("Tất cả các thôn", None)
+        self.addItem(_("Tất cả các thôn"), None)
         for v in rows:
             self.addItem(v.name, v.id)
         i = self.findData(current)

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app.errors import DomainError
+from app.i18n import _
 from app.jobs import Job, Progress
 from ui.errors import show_error
 
@@ -86,10 +87,10 @@ class JobRunner(QObject):
     def running(self) -> bool:
         return self._thread is not None
 
-    def start(self, factory: JobFactory, title: str = "Đang xử lý…") -> None:
+    def start(self, factory: JobFactory, title: str | None = None) -> None:
         if self._thread is not None:
             raise RuntimeError("JobRunner is already running a job")
-        self.dialog = self._make_dialog(title)
+        self.dialog = self._make_dialog(title or _("Đang xử lý…"))
         thread = _JobThread(factory)
         thread.progressed.connect(self._on_progressed, Qt.ConnectionType.QueuedConnection)
         thread.finished.connect(self._on_thread_finished, Qt.ConnectionType.QueuedConnection)
@@ -100,7 +101,7 @@ class JobRunner(QObject):
         if self._thread is not None:
             self._thread.cancel()
             if self.dialog is not None:
-                self.dialog.setLabelText("Đang hủy, dữ liệu sẽ được giữ nguyên như trước…")
+                self.dialog.setLabelText(_("Đang hủy, dữ liệu sẽ được giữ nguyên như trước…"))
 
     def wait(self, ms: int = 30000) -> None:
         """Block until the thread ends (closing a window with a job still running)."""
@@ -109,8 +110,8 @@ class JobRunner(QObject):
             self._thread.wait(ms)
 
     def _make_dialog(self, title: str) -> QProgressDialog:
-        dlg = QProgressDialog(title, "Hủy", 0, 0, self._widget)
-        dlg.setWindowTitle("Một cửa thân thiện")
+        dlg = QProgressDialog(title, _("Hủy"), 0, 0, self._widget)
+        dlg.setWindowTitle(_("Một cửa thân thiện"))
         dlg.setWindowModality(Qt.WindowModality.WindowModal)
         dlg.setAutoClose(False)
         dlg.setAutoReset(False)

@@ -2,14 +2,16 @@
 
 from app import paths
 from app.backup import backup
+from app.i18n import _
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("backup", help="sao lưu cơ sở dữ liệu (an toàn khi chương trình đang mở)")
-    p.add_argument("dest", nargs="?", help="tệp hoặc thư mục đích (mặc định: thư mục sao lưu)")
+    p = sub.add_parser("backup", help=_("sao lưu cơ sở dữ liệu (an toàn khi chương trình đang mở)"))
+    p.add_argument("dest", nargs="?", help=_("tệp hoặc thư mục đích (mặc định: thư mục sao lưu)"))
 
 
 def run(args) -> int:
     dest = backup(paths.resolve_db_path(args.db), args.dest)
-    print(f"Đã sao lưu vào {dest} ({dest.stat().st_size / 1_048_576:.1f} MB).")
+    print(_("Đã sao lưu vào {path} ({size} MB).").format(
+        path=dest, size=f"{dest.stat().st_size / 1_048_576:.1f}"))
     return 0

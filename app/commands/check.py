@@ -3,10 +3,11 @@
 from app import paths
 from app.backup import inspect_file
 from app.cli import print_json
+from app.i18n import _
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("check", help="kiểm tra toàn vẹn dữ liệu và phiên bản cấu trúc")
+    p = sub.add_parser("check", help=_("kiểm tra toàn vẹn dữ liệu và phiên bản cấu trúc"))
     p.add_argument("--json", action="store_true")
 
 
@@ -18,10 +19,11 @@ def run(args) -> int:
                     "revision": report.current, "head": report.head, "ok": report.ok,
                     "problems": report.problems})
     else:
-        print(f"Tệp dữ liệu: {report.path}")
-        print(f"Toàn vẹn: {report.integrity or '—'}")
-        print(f"Phiên bản cấu trúc: {report.current or '—'} (chương trình: {report.head})")
+        print(_("Tệp dữ liệu: {path}").format(path=report.path))
+        print(_("Toàn vẹn: {result}").format(result=report.integrity or "—"))
+        print(_("Phiên bản cấu trúc: {current} (chương trình: {head})").format(
+            current=report.current or "—", head=report.head))
         for p in report.problems:
-            print(f"Lỗi: {p}")
-        print("Kết quả: tốt" if report.ok else "Kết quả: có lỗi")
+            print(_("Lỗi: {problem}").format(problem=p))
+        print(_("Kết quả: tốt") if report.ok else _("Kết quả: có lỗi"))
     return 0 if report.ok else 1

@@ -9,21 +9,23 @@ import time
 from pathlib import Path
 
 from app.errors import DomainError
+from app.i18n import _
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "demo",
-        help="tạo cơ sở dữ liệu mẫu xã Quang Trung (Bỉm Sơn, Thanh Hóa) để dùng thử",
-        description="Tạo xã mẫu Quang Trung: 11 thôn, 1.348 hộ, 4.906 nhân khẩu, tài khoản cán "
-                    "bộ và danh mục thủ tục. Tệp mặc định là tệp của “python -m app --demo” "
-                    "(hoặc --db, hoặc biến COMMUNE_DESK_DB).",
+        help=_("tạo cơ sở dữ liệu mẫu xã Quang Trung (Bỉm Sơn, Thanh Hóa) để dùng thử"),
+        description=_("Tạo xã mẫu Quang Trung: 11 thôn, 1.348 hộ, 4.906 nhân khẩu, tài khoản cán "
+                      "bộ và danh mục thủ tục. Tệp mặc định là tệp của “python -m app --demo” "
+                      "(hoặc --db, hoặc biến COMMUNE_DESK_DB)."),
     )
     p.add_argument("--seed", type=int, default=None, metavar="N",
-                   help="hạt giống ngẫu nhiên (mặc định 2023); cùng hạt giống cho cùng một xã")
+                   help=_("hạt giống ngẫu nhiên (mặc định 2023); cùng hạt giống cho cùng một xã"))
     p.add_argument("--force", action="store_true",
-                   help="tệp đã có dữ liệu thì sao lưu tệp cũ vào thư mục sao lưu, xóa rồi tạo lại")
-    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+                   help=_("tệp đã có dữ liệu thì sao lưu tệp cũ vào thư mục sao lưu, xóa rồi "
+                          "tạo lại"))
+    p.add_argument("--json", action="store_true", help=_("in kết quả dạng JSON"))
 
 
 def _number(n: int) -> str:
@@ -74,9 +76,9 @@ def run(args: argparse.Namespace) -> int:
         if demo.has_data(ctx):
             if not args.force:
                 raise DomainError(
-                    f"Tệp {target} đã có dữ liệu nên không tạo xã mẫu đè lên. Dùng "
-                    f"“python -m app demo --force” để sao lưu tệp cũ vào thư mục sao lưu, xóa "
-                    f"rồi tạo lại, hoặc chọn tệp khác bằng --db.")
+                    _("Tệp {path} đã có dữ liệu nên không tạo xã mẫu đè lên. Dùng “python -m "
+                      "app demo --force” để sao lưu tệp cũ vào thư mục sao lưu, xóa rồi tạo lại, "
+                      "hoặc chọn tệp khác bằng --db.").format(path=target))
             ctx.engine.dispose()
             backup = _remove_database(target)
             ctx = open_ctx(where)
@@ -90,15 +92,19 @@ def run(args: argparse.Namespace) -> int:
         print_json({**summary.as_dict(), "db_path": str(target), "password": demo.DEMO_PASSWORD,
                     "backup": str(backup) if backup else None, "seconds": seconds})
         return 0
-    print(f"Đã tạo xã mẫu {demo.PROFILE['commune_name']} ({demo.PROFILE['province']}, "
-          f"hạt giống {summary.seed}) trong {f'{seconds:.1f}'.replace('.', ',')} giây.")
-    print(f"Tệp dữ liệu: {target}")
+    print(_("Đã tạo xã mẫu {commune} ({province}, hạt giống {seed}) trong {seconds} giây.").format(
+        commune=demo.PROFILE["commune_name"], province=demo.PROFILE["province"],
+        seed=summary.seed, seconds=f"{seconds:.1f}".replace(".", ",")))
+    print(_("Tệp dữ liệu: {path}").format(path=target))
     if backup:
-        print(f"Tệp cũ đã được sao lưu tại: {backup}")
-    print(f"  {summary.villages} thôn, {_number(summary.households)} hộ gia đình, "
-          f"{_number(summary.residents)} nhân khẩu, {summary.procedures} thủ tục hành chính, "
-          f"lịch nghỉ lễ {summary.holiday_years[0]}–{summary.holiday_years[-1]}.")
-    print(f"Tài khoản đăng nhập (mật khẩu chung: {demo.DEMO_PASSWORD}):")
+        print(_("Tệp cũ đã được sao lưu tại: {path}").format(path=backup))
+    print("  " + _("{villages} thôn, {households} hộ gia đình, {residents} nhân khẩu, {procedures} "
+                   "thủ tục hành chính, lịch nghỉ lễ {first_year}–{last_year}.").format(
+        villages=summary.villages, households=_number(summary.households),
+        residents=_number(summary.residents), procedures=summary.procedures,
+        first_year=summary.holiday_years[0], last_year=summary.holiday_years[-1]))
+    print(_("Tài khoản đăng nhập (mật khẩu chung: {password}):").format(
+        password=demo.DEMO_PASSWORD))
     width = max(len(a["username"]) for a in summary.accounts)
     name_width = max(len(a["full_name"]) for a in summary.accounts)
     for a in summary.accounts:
@@ -106,7 +112,7 @@ def run(args: argparse.Namespace) -> int:
     from app import paths
 
     if target == paths.demo_db_path():
-        print("Mở giao diện: python -m app --demo")
+        print(_("Mở giao diện: {command}").format(command="python -m app --demo"))
     else:
-        print(f"Mở giao diện: python -m app --db \"{target}\"")
+        print(_("Mở giao diện: {command}").format(command=f'python -m app --db "{target}"'))
     return 0

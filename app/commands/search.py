@@ -2,11 +2,12 @@
 
 from app import residents
 from app.cli import open_ctx, print_json
+from app.i18n import _
 from app.residents import SEX_LABELS
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("search", help="tìm nhân khẩu, hộ gia đình (gõ không dấu cũng được)")
+    p = sub.add_parser("search", help=_("tìm nhân khẩu, hộ gia đình (gõ không dấu cũng được)"))
     p.add_argument("text")
     p.add_argument("--limit", type=int, default=50)
     p.add_argument("--json", action="store_true")
@@ -26,11 +27,14 @@ def run(args) -> int:
                             "address": h.address, "members": h.members} for h in homes],
         })
         return 0
-    print(f"Nhân khẩu ({len(people)}):")
+    print(_("Nhân khẩu ({count}):").format(count=len(people)))
     for r in people:
         born = r.birth_date.strftime("%d/%m/%Y") if r.birth_date else "—"
-        print(f"  {r.full_name} – {SEX_LABELS[r.sex]}, sinh {born}, {r.village}, hộ {r.household_code or r.household_id}")
-    print(f"Hộ gia đình ({len(homes)}):")
+        print("  " + _("{name} – {sex}, sinh {born}, {village}, hộ {household}").format(
+            name=r.full_name, sex=_(SEX_LABELS[r.sex]), born=born, village=r.village,
+            household=r.household_code or r.household_id))
+    print(_("Hộ gia đình ({count}):").format(count=len(homes)))
     for h in homes:
-        print(f"  {h.code or h.id} – chủ hộ {h.head_name}, {h.village}, {h.members} nhân khẩu")
+        print("  " + _("{code} – chủ hộ {head}, {village}, {members} nhân khẩu").format(
+            code=h.code or h.id, head=h.head_name, village=h.village, members=h.members))
     return 0

@@ -2,10 +2,11 @@
 
 from app import staff
 from app.cli import open_ctx, print_json
+from app.i18n import _
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("users", help="danh sách tài khoản cán bộ")
+    p = sub.add_parser("users", help=_("danh sách tài khoản cán bộ"))
     p.add_argument("--json", action="store_true")
 
 
@@ -16,6 +17,6 @@ def run(args) -> int:
                      "role": u.role.value, "active": u.active} for u in rows])
         return 0
     for u in rows:
-        state = "" if u.active else " (đã khóa)"
+        state = "" if u.active else " " + _("(đã khóa)")
         print(f"{u.username:<14} {u.full_name:<26} {u.role_label}{state}")
     return 0

@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 
 from app.errors import DomainError
+from app.i18n import _
 from db.models import TimeUnit
 
 UNITS = {
@@ -24,21 +25,21 @@ DEFAULT_TIME = dt.time(8, 0)
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "workdays",
-        help="tính ngày hẹn trả kết quả theo ngày làm việc, giờ làm việc hoặc ngày lịch",
-        description="Tính hạn giải quyết của hồ sơ nhận lúc START với thời hạn N, bỏ qua "
-                    "Thứ Bảy, Chủ nhật và ngày nghỉ lễ, Tết trong lịch ngày nghỉ.",
+        help=_("tính ngày hẹn trả kết quả theo ngày làm việc, giờ làm việc hoặc ngày lịch"),
+        description=_("Tính hạn giải quyết của hồ sơ nhận lúc START với thời hạn N, bỏ qua "
+                      "Thứ Bảy, Chủ nhật và ngày nghỉ lễ, Tết trong lịch ngày nghỉ."),
     )
     p.add_argument("start", metavar="START",
-                   help='thời điểm tiếp nhận, ví dụ "13/02/2026 10:00" hoặc "2026-02-13T10:00"; '
-                        "chỉ có ngày thì tính là 08 giờ 00")
-    p.add_argument("value", metavar="N", help="thời hạn (số ngày hoặc số giờ)")
+                   help=_('thời điểm tiếp nhận, ví dụ "13/02/2026 10:00" hoặc "2026-02-13T10:00"; '
+                          "chỉ có ngày thì tính là 08 giờ 00"))
+    p.add_argument("value", metavar="N", help=_("thời hạn (số ngày hoặc số giờ)"))
     p.add_argument("--unit", default="days", metavar="{days,hours,calendar,sameday}",
-                   help="đơn vị: days = ngày làm việc (mặc định), hours = giờ làm việc, "
-                        "calendar = ngày theo lịch, sameday = trong ngày")
+                   help=_("đơn vị: days = ngày làm việc (mặc định), hours = giờ làm việc, "
+                          "calendar = ngày theo lịch, sameday = trong ngày"))
     p.add_argument("--cutoff", action="store_true",
-                   help="áp dụng giờ chốt nhận hồ sơ (mặc định 15:00): nộp sau giờ này tính "
-                        "là nhận vào ngày làm việc tiếp theo")
-    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+                   help=_("áp dụng giờ chốt nhận hồ sơ (mặc định 15:00): nộp sau giờ này tính "
+                          "là nhận vào ngày làm việc tiếp theo"))
+    p.add_argument("--json", action="store_true", help=_("in kết quả dạng JSON"))
 
 
 def parse_start(text: str) -> dt.datetime:
@@ -55,15 +56,16 @@ def parse_start(text: str) -> dt.datetime:
         except ValueError:
             pass
     raise DomainError(
-        f"Thời điểm tiếp nhận “{text}” không hợp lệ. Nhập theo dạng "
-        f"“13/02/2026 10:00” hoặc “2026-02-13T10:00”, hoặc chỉ nhập ngày “13/02/2026”."
+        _("Thời điểm tiếp nhận “{value}” không hợp lệ. Nhập theo dạng “13/02/2026 10:00” hoặc "
+          "“2026-02-13T10:00”, hoặc chỉ nhập ngày “13/02/2026”.").format(value=text)
     )
 
 
 def parse_value(text: str) -> int:
     raw = (text or "").strip()
     if not raw.isdigit() or not raw.isascii():
-        raise DomainError(f"Thời hạn “{text}” không hợp lệ: phải là số nguyên không âm.")
+        raise DomainError(_("Thời hạn “{value}” không hợp lệ: phải là số nguyên không âm.").format(
+            value=text))
     return int(raw)
 
 
@@ -72,8 +74,8 @@ def parse_unit(text: str) -> TimeUnit:
         return UNITS[text]
     except KeyError:
         raise DomainError(
-            f"Đơn vị “{text}” không hợp lệ; chọn một trong: days (ngày làm việc), "
-            f"hours (giờ làm việc), calendar (ngày theo lịch), sameday (trong ngày)."
+            _("Đơn vị “{value}” không hợp lệ; chọn một trong: days (ngày làm việc), hours (giờ "
+              "làm việc), calendar (ngày theo lịch), sameday (trong ngày).").format(value=text)
         ) from None
 
 
@@ -93,7 +95,8 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(result.to_dict())
         return 0
-    print(f"Hạn trả kết quả: {format_time(result.due)}, {format_date(result.due.date())}")
+    print(_("Hạn trả kết quả: {time}, {date}").format(
+        time=format_time(result.due), date=format_date(result.due.date())))
     print()
     for line in result.explanation:
         print(line)

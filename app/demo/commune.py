@@ -28,6 +28,7 @@ from app.auth import SYSTEM
 from app.context import AppContext
 from app.demo.people import REFERENCE_DATE, VILLAGES, HouseholdPlan, plan_commune
 from app.errors import DomainError
+from app.i18n import N_, _
 from app.jobs import Job, Progress
 from app.residents import HOUSEHOLD, RESIDENT, household_tokens, resident_tokens
 from app.text import fold, person_sort_key
@@ -101,7 +102,7 @@ class DemoBuild:
 @dataclass(frozen=True)
 class Stage:
     key: str
-    label: str  # shown in the progress dialog
+    label: str  # shown in the progress dialog (marked with N_, shown with _())
     weight: int  # share of the progress bar
     run: Callable[[DemoBuild], Iterator[float]]
 
@@ -197,11 +198,11 @@ def _people(b: DemoBuild) -> Iterator[float]:
 
 
 STAGES: list[Stage] = [
-    Stage("profile", "Thông tin đơn vị", 1, _profile),
-    Stage("staff", "Tài khoản cán bộ, công chức", 8, _staff),
-    Stage("catalogue", "Danh mục thủ tục hành chính", 6, _catalogue),
-    Stage("villages", "Danh mục thôn", 1, _villages),
-    Stage("people", "Hộ gia đình và nhân khẩu", 60, _people),
+    Stage("profile", N_("Thông tin đơn vị"), 1, _profile),
+    Stage("staff", N_("Tài khoản cán bộ, công chức"), 8, _staff),
+    Stage("catalogue", N_("Danh mục thủ tục hành chính"), 6, _catalogue),
+    Stage("villages", N_("Danh mục thôn"), 1, _villages),
+    Stage("people", N_("Hộ gia đình và nhân khẩu"), 60, _people),
 ]
 _CALENDAR_WEIGHT = 4  # holidays are seeded after the commit, in their own transaction
 _SAVE_WEIGHT = 4
@@ -223,7 +224,7 @@ def build_demo(ctx: AppContext, seed: int = DEMO_SEED) -> Job[DemoSummary]:
     gives the same commune: villages, households, names, birth dates, CCCD and phone numbers.
     """
     if has_data(ctx):
-        raise DomainError("Cơ sở dữ liệu này đã có dữ liệu; chỉ tạo xã mẫu trong một tệp trống.")
+        raise DomainError(_("Cơ sở dữ liệu này đã có dữ liệu; chỉ tạo xã mẫu trong một tệp trống."))
     return _run(ctx, int(seed))
 
 
@@ -235,25 +236,25 @@ def _run(ctx: AppContext, seed: int) -> Job[DemoSummary]:
 
     summary = DemoSummary(seed=seed)
     done = 0.0
-    yield Progress(0, PROGRESS_TOTAL, "Đang tạo xã mẫu Quang Trung…")
+    yield Progress(0, PROGRESS_TOTAL, _("Đang tạo xã mẫu Quang Trung…"))
     with ctx.write() as s:
         build = DemoBuild(session=s, seed=seed, summary=summary)
         for stage in STAGES:
-            yield Progress(at(done), PROGRESS_TOTAL, f"{stage.label}…")
+            label = _(stage.label) + "…"
+            yield Progress(at(done), PROGRESS_TOTAL, label)
             for fraction in stage.run(build):
-                yield Progress(at(done + stage.weight * fraction), PROGRESS_TOTAL,
-                               f"{stage.label}…")
+                yield Progress(at(done + stage.weight * fraction), PROGRESS_TOTAL, label)
             done += stage.weight
         audit.record(s, SYSTEM, "demo", "commune", None, {
             k: v for k, v in summary.as_dict().items() if k != "accounts"})
-        yield Progress(at(done), PROGRESS_TOTAL, "Đang lưu dữ liệu…")
+        yield Progress(at(done), PROGRESS_TOTAL, _("Đang lưu dữ liệu…"))
     done += _SAVE_WEIGHT
-    yield Progress(at(done), PROGRESS_TOTAL, "Lịch ngày nghỉ lễ, Tết…")
+    yield Progress(at(done), PROGRESS_TOTAL, _("Lịch ngày nghỉ lễ, Tết…"))
     from app import calendar
 
     calendar.ensure_years(ctx, range(FIRST_YEAR, dt.date.today().year + 2))
     summary.holiday_years = list(range(FIRST_YEAR, dt.date.today().year + 2))
-    yield Progress(PROGRESS_TOTAL, PROGRESS_TOTAL, "Đã tạo xong xã mẫu.")
+    yield Progress(PROGRESS_TOTAL, PROGRESS_TOTAL, _("Đã tạo xong xã mẫu."))
     return summary
 
 

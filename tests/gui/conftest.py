@@ -52,8 +52,11 @@ def boxes(monkeypatch) -> Boxes:
     monkeypatch.setattr(MessageBox, "error", classmethod(
         lambda cls, parent, title, text, details="": rec.errors.append(text)))
     # a test that forgets to patch a picker gets "cancelled", never a blocking dialog
-    for name in ("open_excel", "save_excel", "save_backup"):
+    for name in ("open_excel", "save_excel", "save_backup", "save_pdf"):
         monkeypatch.setattr(FilePicker, name, classmethod(lambda cls, *a, **k: None))
+    from ui.preview.printing import PrintDialogBox
+
+    monkeypatch.setattr(PrintDialogBox, "ask", classmethod(lambda cls, *a, **k: False))
     return rec
 
 

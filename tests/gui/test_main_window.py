@@ -9,7 +9,7 @@ from ui.main_window import MainWindow
 from ui.widgets import FilePicker
 
 REGISTERS = ["Hộ gia đình", "Nhân khẩu", "Thôn", "Danh mục TTHC", "Lịch nghỉ lễ", "Tài khoản",
-             "Thông tin đơn vị"]
+             "Thông tin đơn vị", "In ấn"]
 
 
 def _nav(win) -> list[str]:
@@ -21,7 +21,7 @@ def test_admin_sees_every_register(window):
     assert window.windowTitle() == "Một cửa thân thiện – UBND xã Quang Trung"
     assert window.user_label.text() == "Đăng nhập: Quản Văn Trị (admin) – Quản trị hệ thống"
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&Tệp", "Tài &khoản"]
+    assert menus == ["&Tệp", "Tài &khoản", "Ngôn ngữ / Language"]
 
 
 def test_clerk_has_no_accounts_screen(qtbot, clerk_ctx):

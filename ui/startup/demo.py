@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 from app import settings, staff
 from app.context import AppContext
 from app.errors import DomainError
+from app.i18n import _
 from ui.errors import show_error
 from ui.worker import JobRunner
 
@@ -61,24 +62,24 @@ class DemoOpener(QObject):
             demo = importlib.import_module("app.demo")
             self.ctx, job = demo.ensure_demo_database(path)
         except ImportError:
-            show_error(None, DomainError("Phiên bản này chưa có dữ liệu xã mẫu."))
+            show_error(None, DomainError(_("Phiên bản này chưa có dữ liệu xã mẫu.")))
             self.failed.emit()
             return
         except DomainError as exc:
-            show_error(None, exc, "Không mở được xã mẫu")
+            show_error(None, exc, _("Không mở được xã mẫu"))
             self.failed.emit()
             return
         if job is None:
             self.opened.emit(self.ctx)
             return
-        self.runner.start(lambda: job, "Đang tạo dữ liệu xã mẫu Quang Trung (chỉ lần đầu)…")
+        self.runner.start(lambda: job, _("Đang tạo dữ liệu xã mẫu Quang Trung (chỉ lần đầu)…"))
 
     def _on_built(self, _summary) -> None:
         self.opened.emit(self.ctx)
 
     def _on_build_failed(self, exc) -> None:
         if isinstance(exc, DomainError):
-            show_error(None, exc, "Không tạo được xã mẫu")
+            show_error(None, exc, _("Không tạo được xã mẫu"))
         else:
             sys.excepthook(type(exc), exc, exc.__traceback__)
         self.failed.emit()

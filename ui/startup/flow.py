@@ -1,4 +1,7 @@
-"""The way from start to work: setup (or the demo) → sign-in → main window → sign-out → sign-in."""
+"""The way from start to work: setup (or the demo) → sign-in → main window → sign-out → sign-in.
+
+A language switch in the main window rebuilds the main window in place (same account).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ from PySide6.QtCore import QObject, Signal
 from app import paths, setup
 from app.auth import Actor
 from app.context import AppContext
+from ui.language import apply_stored_language
 from ui.main_window import MainWindow
 from ui.startup.demo import DemoOpener, demo_accounts, demo_available, is_demo
 from ui.startup.login_dialog import LoginDialog
@@ -56,6 +60,7 @@ class AppFlow(QObject):
 
     def _on_demo_opened(self, ctx: AppContext) -> None:
         self.ctx = ctx
+        apply_stored_language(ctx)
         self.show_login()
 
     def _on_demo_failed(self) -> None:
@@ -80,11 +85,23 @@ class AppFlow(QObject):
             window.deleteLater()
 
     def _on_logged_in(self, actor: Actor) -> None:
-        self.window = MainWindow(self.ctx.as_actor(actor), is_demo=is_demo(self.ctx))
+        self._show_window(self.ctx.as_actor(actor))
+
+    def _show_window(self, ctx: AppContext) -> None:
+        self.window = MainWindow(ctx, is_demo=is_demo(self.ctx))
         self.window.logged_out.connect(self._on_logged_out)
         self.window.closed.connect(self._on_window_closed)
+        self.window.language_changed.connect(self._on_language_changed)
         self.window.showMaximized()  # office screens are often 1366×768
         self.window_shown.emit(self.window)
+
+    def _on_language_changed(self, _lang: str) -> None:
+        """Texts are taken when widgets are built: build the main window again, same account."""
+        old = self.window
+        old.closed.disconnect(self._on_window_closed)
+        self._show_window(old.ctx)
+        old.close()
+        old.deleteLater()
 
     def _on_logged_out(self) -> None:
         self.show_login(self.window.ctx.actor.username)

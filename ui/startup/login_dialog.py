@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 from app import settings, staff
 from app.auth import Actor
 from app.context import AppContext
+from app.i18n import _
 from ui.forms import FormDialog
 from ui.registers.accounts.dialogs import password_field
 
@@ -19,21 +20,23 @@ class LoginDialog(FormDialog):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, username: str = "",
                  demo_accounts: list[str] | None = None):
-        super().__init__("Đăng nhập – Một cửa thân thiện", parent, ok_text="Đăng nhập")
+        super().__init__(_("Đăng nhập – Một cửa thân thiện"), parent, ok_text=_("Đăng nhập"))
         self.ctx = ctx
         commune = settings.profile(ctx).commune_name
-        heading = QLabel(f"<b>UBND xã {commune}</b>" if commune else "<b>Một cửa thân thiện</b>")
+        heading = QLabel("<b>{}</b>".format(_("UBND xã {commune}").format(commune=commune)
+                                            if commune else _("Một cửa thân thiện")))
         self.body.insertWidget(0, heading)
-        self.username = self.add_row("Tên đăng nhập:", QLineEdit(username))
-        self.password = self.add_row("Mật khẩu:", password_field())
-        self.cancel_button.setText("Thoát")
+        self.username = self.add_row(_("Tên đăng nhập:"), QLineEdit(username))
+        self.password = self.add_row(_("Mật khẩu:"), password_field())
+        self.cancel_button.setText(_("Thoát"))
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("background: #fff8e1; border: 1px solid #e0c060; padding: 6px;")
         if demo_accounts:
             self.hint.setText(
-                "Đây là dữ liệu mẫu của xã Quang Trung. Các tài khoản dùng thử: "
-                + ", ".join(demo_accounts) + f"; mật khẩu chung: <b>{DEMO_PASSWORD}</b>.")
+                _("Đây là dữ liệu mẫu của xã Quang Trung. Các tài khoản dùng thử: {accounts}; "
+                  "mật khẩu chung: {password}.").format(
+                    accounts=", ".join(demo_accounts), password=f"<b>{DEMO_PASSWORD}</b>"))
         self.hint.setVisible(bool(demo_accounts))
         self.body.insertWidget(self.body.count() - 1, self.hint)
         self.setMinimumWidth(420)

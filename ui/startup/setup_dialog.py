@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QPushButton, 
 
 from app import settings, setup
 from app.context import AppContext
+from app.i18n import _
 from ui.forms import FormDialog
 from ui.registers.accounts.dialogs import password_field
 from ui.registers.profile.controller import PLACEHOLDERS
@@ -26,30 +27,31 @@ class SetupDialog(FormDialog):
     demo_chosen = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, demo_available: bool = True):
-        super().__init__("Thiết lập lần đầu – Một cửa thân thiện", parent,
-                         ok_text="Bắt đầu sử dụng")
+        super().__init__(_("Thiết lập lần đầu – Một cửa thân thiện"), parent,
+                         ok_text=_("Bắt đầu sử dụng"))
         self.ctx = ctx
-        intro = QLabel("Chào mừng! Đây là lần đầu chương trình mở cơ sở dữ liệu này. Hãy nhập "
-                       "thông tin của xã và tạo tài khoản quản trị hệ thống đầu tiên. Nếu chỉ "
-                       "muốn dùng thử, chọn “Dùng xã mẫu Quang Trung”.")
+        intro = QLabel(_("Chào mừng! Đây là lần đầu chương trình mở cơ sở dữ liệu này. Hãy nhập "
+                         "thông tin của xã và tạo tài khoản quản trị hệ thống đầu tiên. Nếu chỉ "
+                         "muốn dùng thử, chọn “Dùng xã mẫu Quang Trung”."))
         intro.setWordWrap(True)
         self.body.insertWidget(0, intro)
-        self.form.addRow(_section("Thông tin đơn vị"))
+        self.form.addRow(_section(_("Thông tin đơn vị")))
         self.profile: dict[str, QLineEdit] = {}
         for key in settings.PROFILE_KEYS:
-            edit = QLineEdit(placeholderText=PLACEHOLDERS.get(key, ""))
-            self.profile[key] = self.add_row(settings.OPTIONS[key].label + ":", edit)
-        self.form.addRow(_section("Tài khoản quản trị hệ thống"))
-        self.username = self.add_row("Tên đăng nhập:", QLineEdit(placeholderText="ví dụ: quantri"))
-        self.full_name = self.add_row("Họ và tên:", QLineEdit())
-        self.password = self.add_row("Mật khẩu:", password_field())
-        self.password_again = self.add_row("Nhập lại mật khẩu:", password_field())
+            edit = QLineEdit(placeholderText=_(PLACEHOLDERS[key]) if key in PLACEHOLDERS else "")
+            self.profile[key] = self.add_row(_(settings.OPTIONS[key].label) + ":", edit)
+        self.form.addRow(_section(_("Tài khoản quản trị hệ thống")))
+        self.username = self.add_row(_("Tên đăng nhập:"),
+                                     QLineEdit(placeholderText=_("ví dụ: quantri")))
+        self.full_name = self.add_row(_("Họ và tên:"), QLineEdit())
+        self.password = self.add_row(_("Mật khẩu:"), password_field())
+        self.password_again = self.add_row(_("Nhập lại mật khẩu:"), password_field())
         self.demo_button: QPushButton = self.buttons.addButton(
-            "Dùng xã mẫu Quang Trung", QDialogButtonBox.ButtonRole.ActionRole)
+            _("Dùng xã mẫu Quang Trung"), QDialogButtonBox.ButtonRole.ActionRole)
         self.demo_button.setEnabled(demo_available)
         if not demo_available:
-            self.demo_button.setToolTip("Phiên bản này chưa có dữ liệu xã mẫu.")
-        self.cancel_button.setText("Thoát")
+            self.demo_button.setToolTip(_("Phiên bản này chưa có dữ liệu xã mẫu."))
+        self.cancel_button.setText(_("Thoát"))
         self.setMinimumWidth(620)
         self.submit = self._initialise
         self.demo_button.clicked.connect(self._on_demo_clicked)

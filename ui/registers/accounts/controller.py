@@ -5,6 +5,7 @@ from __future__ import annotations
 from app import staff
 from app.auth import Permission
 from app.context import AppContext
+from app.i18n import N_, _
 from app.staff import UserRow
 from ui.models import Column, ListTableModel
 from ui.registers.accounts.dialogs import AccountDialog, PasswordDialog
@@ -12,28 +13,28 @@ from ui.registers.common.controller import RegisterController
 from ui.registers.common.view import RegisterView
 
 COLUMNS = [
-    Column("Tên đăng nhập", lambda u: u.username),
-    Column("Họ và tên", lambda u: u.full_name),
-    Column("Chức danh", lambda u: u.title, tooltip=True),
-    Column("Vai trò", lambda u: u.role_label),
-    Column("Trạng thái", lambda u: "Đang hoạt động" if u.active else "Đã khóa"),
-    Column("Đăng nhập lần cuối",
-           lambda u: u.last_login_at.strftime("%H:%M %d/%m/%Y") if u.last_login_at else "Chưa"),
+    Column(N_("Tên đăng nhập"), lambda u: u.username),
+    Column(N_("Họ và tên"), lambda u: u.full_name),
+    Column(N_("Chức danh"), lambda u: u.title, tooltip=True),
+    Column(N_("Vai trò"), lambda u: u.role_label),
+    Column(N_("Trạng thái"), lambda u: _("Đang hoạt động") if u.active else _("Đã khóa")),
+    Column(N_("Đăng nhập lần cuối"),
+           lambda u: u.last_login_at.strftime("%H:%M %d/%m/%Y") if u.last_login_at else _("Chưa")),
 ]
 
 
 class AccountsController(RegisterController):
-    unit = "tài khoản"
-    deactivate_verb = "Khóa tài khoản"
-    activate_verb = "Mở khóa"
+    unit = N_("tài khoản")
+    deactivate_verb = N_("Khóa tài khoản")
+    activate_verb = N_("Mở khóa")
 
     def __init__(self, view: RegisterView, ctx: AppContext):
         super().__init__(view, ctx, ListTableModel(COLUMNS, view))
         self.can_edit = ctx.actor.can(Permission.MANAGE_ACCOUNTS)
-        self.add_button = view.add_button("Thêm tài khoản", "Thêm tài khoản cán bộ (Ctrl+N)")
-        self.edit_button = view.add_button("Sửa…", "Sửa tài khoản đang chọn (Enter)")
-        self.password_button = view.add_button("Đặt lại mật khẩu…")
-        self.toggle_button = view.add_button("Khóa tài khoản")
+        self.add_button = view.add_button(_("Thêm tài khoản"), _("Thêm tài khoản cán bộ (Ctrl+N)"))
+        self.edit_button = view.add_button(_("Sửa…"), _("Sửa tài khoản đang chọn (Enter)"))
+        self.password_button = view.add_button(_("Đặt lại mật khẩu…"))
+        self.toggle_button = view.add_button(_("Khóa tài khoản"))
         view.set_column_widths([14, 22, 30, 31, 14, 17], stretch=2)
         self._connect_signals()
         self.reload()
@@ -49,7 +50,7 @@ class AccountsController(RegisterController):
         return staff.list_users(self.ctx, self.view.search.text())
 
     def describe(self, row: UserRow) -> str:
-        return f"tài khoản {row.username} ({row.full_name})"
+        return _("tài khoản {username} ({name})").format(username=row.username, name=row.full_name)
 
     def set_active(self, item_id: int, active: bool) -> None:
         staff.set_user_active(self.ctx, item_id, active)
@@ -59,7 +60,7 @@ class AccountsController(RegisterController):
         self.password_button.setEnabled(self.can_edit and self.selected_row() is not None)
 
     def _on_add_requested(self) -> None:
-        dlg = AccountDialog("Thêm tài khoản", self.view)
+        dlg = AccountDialog(_("Thêm tài khoản"), self.view)
         dlg.submit = lambda d: staff.create_user(self.ctx, d["username"], d["full_name"],
                                                  d["role"], d["password"], d["title"])
         self.open_dialog(dlg)
@@ -68,7 +69,7 @@ class AccountsController(RegisterController):
         row = self.selected_row()
         if row is None:
             return
-        dlg = AccountDialog("Sửa tài khoản", self.view, row)
+        dlg = AccountDialog(_("Sửa tài khoản"), self.view, row)
 
         def save(d: dict) -> int:
             staff.update_user(self.ctx, row.id, full_name=d["full_name"], title=d["title"],
@@ -81,7 +82,7 @@ class AccountsController(RegisterController):
         row = self.selected_row()
         if row is None:
             return
-        dlg = PasswordDialog("Đặt lại mật khẩu", self.view, ask_old=False,
+        dlg = PasswordDialog(_("Đặt lại mật khẩu"), self.view, ask_old=False,
                              who=f"{row.username} – {row.full_name}")
 
         def save(d: dict) -> int:
@@ -92,5 +93,5 @@ class AccountsController(RegisterController):
 
 
 def build(ctx: AppContext) -> tuple[RegisterView, AccountsController]:
-    view = RegisterView("Tài khoản cán bộ", "Tìm theo họ tên, tên đăng nhập, chức danh…")
+    view = RegisterView(_("Tài khoản cán bộ"), _("Tìm theo họ tên, tên đăng nhập, chức danh…"))
     return view, AccountsController(view, ctx)

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from app.auth import ROLE_LABELS
 from app.errors import DomainError
+from app.i18n import _
 from app.staff import UserRow
 from ui.forms import FormDialog
 
@@ -18,25 +19,26 @@ def password_field() -> QLineEdit:
 
 def same_twice(first: str, second: str) -> str:
     if first != second:
-        raise DomainError("Hai lần nhập mật khẩu không khớp nhau.", field="password")
+        raise DomainError(_("Hai lần nhập mật khẩu không khớp nhau."), field="password")
     return first
 
 
 class AccountDialog(FormDialog):
     def __init__(self, title: str, parent: QWidget | None = None, row: UserRow | None = None):
         super().__init__(title, parent)
-        self.username = self.add_row("Tên đăng nhập:", QLineEdit(placeholderText="ví dụ: hoa.nt"))
-        self.full_name = self.add_row("Họ và tên:", QLineEdit())
-        self.title_edit = self.add_row("Chức danh:", QLineEdit(
-            placeholderText="ví dụ: Công chức Tư pháp - Hộ tịch"))
+        self.username = self.add_row(_("Tên đăng nhập:"),
+                                     QLineEdit(placeholderText=_("ví dụ: hoa.nt")))
+        self.full_name = self.add_row(_("Họ và tên:"), QLineEdit())
+        self.title_edit = self.add_row(_("Chức danh:"), QLineEdit(
+            placeholderText=_("ví dụ: Công chức Tư pháp - Hộ tịch")))
         self.role = QComboBox()
         for role, label in ROLE_LABELS.items():
-            self.role.addItem(label, role)
-        self.add_row("Vai trò:", self.role)
+            self.role.addItem(_(label), role)
+        self.add_row(_("Vai trò:"), self.role)
         self.password = self.password_again = None
         if row is None:
-            self.password = self.add_row("Mật khẩu:", password_field())
-            self.password_again = self.add_row("Nhập lại mật khẩu:", password_field())
+            self.password = self.add_row(_("Mật khẩu:"), password_field())
+            self.password_again = self.add_row(_("Nhập lại mật khẩu:"), password_field())
         else:
             self.username.setText(row.username)
             self.username.setReadOnly(True)
@@ -57,12 +59,12 @@ class PasswordDialog(FormDialog):
 
     def __init__(self, title: str, parent: QWidget | None = None, *, ask_old: bool,
                  who: str = ""):
-        super().__init__(title, parent, ok_text="Đổi mật khẩu")
+        super().__init__(title, parent, ok_text=_("Đổi mật khẩu"))
         if who:
-            self.add_row("Tài khoản:", QLineEdit(who, readOnly=True))
-        self.old = self.add_row("Mật khẩu hiện tại:", password_field()) if ask_old else None
-        self.new = self.add_row("Mật khẩu mới:", password_field())
-        self.again = self.add_row("Nhập lại mật khẩu mới:", password_field())
+            self.add_row(_("Tài khoản:"), QLineEdit(who, readOnly=True))
+        self.old = self.add_row(_("Mật khẩu hiện tại:"), password_field()) if ask_old else None
+        self.new = self.add_row(_("Mật khẩu mới:"), password_field())
+        self.again = self.add_row(_("Nhập lại mật khẩu mới:"), password_field())
 
     def values(self) -> dict:
         return {"old": self.old.text() if self.old is not None else None,

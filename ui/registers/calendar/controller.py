@@ -15,6 +15,7 @@ from app.auth import Permission
 from app.calendar import KIND_LABELS, MAX_YEAR, MIN_YEAR, DayInfo
 from app.context import AppContext
 from app.errors import DomainError
+from app.i18n import N_, _
 from app.vnformat import weekday_name
 from ui.errors import MessageBox, show_error
 from ui.forms import FormDialog
@@ -23,14 +24,15 @@ from ui.registers.common.controller import RegisterController
 from ui.registers.common.view import RegisterView
 from ui.widgets import RequiredDateEdit
 
-SOURCE_LABELS = {"package": "Theo quy định (tự động)", "admin": "Văn phòng nhập"}
+SOURCE_LABELS = {"package": N_("Theo quy định (tự động)"), "admin": N_("Văn phòng nhập")}
 
 COLUMNS = [
-    Column("Ngày", lambda d: d.date.strftime("%d/%m/%Y")),
-    Column("Thứ", lambda d: weekday_name(d.date)),
-    Column("Loại", lambda d: KIND_LABELS[d.kind].capitalize()),
-    Column("Tên ngày nghỉ / lý do làm bù", lambda d: d.name, tooltip=True),
-    Column("Nguồn", lambda d: SOURCE_LABELS.get(d.source, d.source)),
+    Column(N_("Ngày"), lambda d: d.date.strftime("%d/%m/%Y")),
+    Column(N_("Thứ"), lambda d: weekday_name(d.date)),
+    Column(N_("Loại"), lambda d: _(KIND_LABELS[d.kind]).capitalize()),
+    Column(N_("Tên ngày nghỉ / lý do làm bù"), lambda d: d.name, tooltip=True),
+    Column(N_("Nguồn"), lambda d: _(SOURCE_LABELS[d.source]) if d.source in SOURCE_LABELS
+           else d.source),
 ]
 
 
@@ -38,13 +40,13 @@ class DayDialog(FormDialog):
     def __init__(self, title: str, parent: QWidget | None = None, day: DayInfo | None = None,
                  year: int | None = None):
         super().__init__(title, parent)
-        self.date = self.add_row("Ngày:", RequiredDateEdit())
+        self.date = self.add_row(_("Ngày:"), RequiredDateEdit())
         self.kind = QComboBox()
         for kind, label in KIND_LABELS.items():
-            self.kind.addItem(label.capitalize(), kind)
-        self.add_row("Loại:", self.kind)
-        self.name = self.add_row("Tên ngày nghỉ / lý do:", QLineEdit())
-        self.name.setPlaceholderText("ví dụ: Nghỉ bù Quốc khánh")
+            self.kind.addItem(_(label).capitalize(), kind)
+        self.add_row(_("Loại:"), self.kind)
+        self.name = self.add_row(_("Tên ngày nghỉ / lý do:"), QLineEdit())
+        self.name.setPlaceholderText(_("ví dụ: Nghỉ bù Quốc khánh"))
         if day is not None:
             self.date.set_value(day.date)
             self.kind.setCurrentIndex(self.kind.findData(day.kind))
@@ -60,18 +62,19 @@ class DayDialog(FormDialog):
 
 
 class CalendarController(RegisterController):
-    unit = "ngày"
+    unit = N_("ngày")
 
     def __init__(self, view: RegisterView, ctx: AppContext):
         super().__init__(view, ctx, ListTableModel(COLUMNS, view, key=lambda d: d.date))
         self.can_edit = ctx.actor.can(Permission.EDIT_CALENDAR)
-        self.year = view.add_filter("Năm:", QSpinBox(minimum=MIN_YEAR, maximum=MAX_YEAR))
+        self.year = view.add_filter(_("Năm:"), QSpinBox(minimum=MIN_YEAR, maximum=MAX_YEAR))
         self.year.setValue(dt.date.today().year)
-        self.add_button = view.add_button("Thêm ngày", "Thêm ngày nghỉ hoặc ngày làm bù (Ctrl+N)")
-        self.edit_button = view.add_button("Đổi tên…", "Đổi tên ngày đang chọn (Enter)")
-        self.remove_button = view.add_button("Xóa khỏi lịch")
+        self.add_button = view.add_button(_("Thêm ngày"),
+                                          _("Thêm ngày nghỉ hoặc ngày làm bù (Ctrl+N)"))
+        self.edit_button = view.add_button(_("Đổi tên…"), _("Đổi tên ngày đang chọn (Enter)"))
+        self.remove_button = view.add_button(_("Xóa khỏi lịch"))
         view.filters.addStretch(1)
-        view.set_column_widths([11, 9, 12, 50, 22], stretch=3)
+        view.set_column_widths([11, 11, 13, 48, 22], stretch=3)
         self._connect_signals()
         self.reload()
 
@@ -91,7 +94,7 @@ class CalendarController(RegisterController):
         self.remove_button.setEnabled(self.can_edit and self.selected_row() is not None)
 
     def _on_add_requested(self) -> None:
-        dlg = DayDialog("Thêm ngày nghỉ, ngày làm bù", self.view, year=self.year.value())
+        dlg = DayDialog(_("Thêm ngày nghỉ, ngày làm bù"), self.view, year=self.year.value())
 
         def save(d: dict) -> dt.date:
             calendar.add_day(self.ctx, d["day"], d["kind"], d["name"])
@@ -109,7 +112,7 @@ class CalendarController(RegisterController):
         day = self.selected_row()
         if day is None:
             return
-        dlg = DayDialog("Đổi tên ngày", self.view, day=day)
+        dlg = DayDialog(_("Đổi tên ngày"), self.view, day=day)
 
         def save(d: dict) -> dt.date:
             calendar.rename_day(self.ctx, day.date, d["name"])
@@ -121,9 +124,10 @@ class CalendarController(RegisterController):
         day = self.selected_row()
         if day is None:
             return
-        text = (f"Xóa ngày {day.date:%d/%m/%Y} ({day.name}) khỏi lịch?\n\nNgày này sẽ được tính "
-                f"như ngày thường của tuần khi tính hạn giải quyết hồ sơ.")
-        if not MessageBox.ask(self.view, "Xác nhận", text, yes="Xóa khỏi lịch"):
+        text = _("Xóa ngày {date} ({name}) khỏi lịch?\n\nNgày này sẽ được tính như ngày thường "
+                 "của tuần khi tính hạn giải quyết hồ sơ.").format(
+            date=f"{day.date:%d/%m/%Y}", name=day.name)
+        if not MessageBox.ask(self.view, _("Xác nhận"), text, yes=_("Xóa khỏi lịch")):
             return
         try:
             calendar.remove_day(self.ctx, day.date)
@@ -135,5 +139,5 @@ class CalendarController(RegisterController):
 
 
 def build(ctx: AppContext) -> tuple[RegisterView, CalendarController]:
-    view = RegisterView("Lịch ngày nghỉ lễ, ngày làm bù", "", with_search=False)
+    view = RegisterView(_("Lịch ngày nghỉ lễ, ngày làm bù"), "", with_search=False)
     return view, CalendarController(view, ctx)

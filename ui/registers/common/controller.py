@@ -4,19 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
+from babel.numbers import format_decimal
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QPushButton
 
 from app.context import AppContext
 from app.errors import DomainError
+from app.i18n import N_, _, current_language
 from ui.errors import MessageBox, show_error
 from ui.models import IdTableModel, ListTableModel
 from ui.registers.common.view import RegisterView
 
 
 def count_text(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
+    """'1.348' in Vietnamese, '1,348' in English."""
+    return format_decimal(n, locale=current_language())
 
 
 class RegisterController(QObject):
@@ -29,10 +32,11 @@ class RegisterController(QObject):
     results_changed = Signal(int)  # number of matching rows after a search or reload
     record_saved = Signal(object)  # the id of what was added or changed
 
-    unit = "mục"  # "hộ", "người", "thôn" … for the count label
+    # class-level texts are marked with N_ and translated where shown
+    unit = N_("mục")  # "hộ", "người", "thôn" … for the count label
     viewable = False  # True: a role that may not edit can still open a record to read it
-    deactivate_verb = "Ngừng quản lý"
-    activate_verb = "Khôi phục"
+    deactivate_verb = N_("Ngừng quản lý")
+    activate_verb = N_("Khôi phục")
     can_edit = True
     add_button: QPushButton | None = None
     edit_button: QPushButton | None = None
@@ -100,7 +104,9 @@ class RegisterController(QObject):
             self.model.set_rows(result)
         if keep_id is not None:
             self.select_id(keep_id)
-        self.view.count_label.setText(f"{count_text(self.model.total)} {self.unit}")
+        # TRANSLATORS: the count under a register, e.g. "1.348 hộ"
+        self.view.count_label.setText(_("{count} {unit}").format(
+            count=count_text(self.model.total), unit=_(self.unit)))
         self._update_buttons()
         self.results_changed.emit(self.model.total)
 
@@ -158,12 +164,12 @@ class RegisterController(QObject):
             self.add_button.setEnabled(self.can_edit)
         if self.edit_button is not None:
             if not self.can_edit and self.viewable:
-                self.edit_button.setText("Xem…")
+                self.edit_button.setText(_("Xem…"))
             self.edit_button.setEnabled((self.can_edit or self.viewable) and row is not None)
         if self.toggle_button is not None:
             self.toggle_button.setEnabled(self.can_edit and row is not None)
             active = getattr(row, "active", True) if row is not None else True
-            self.toggle_button.setText(self.deactivate_verb if active else self.activate_verb)
+            self.toggle_button.setText(_(self.deactivate_verb) if active else _(self.activate_verb))
 
     def _on_toggle_requested(self) -> None:
         row = self.selected_row()
@@ -171,16 +177,20 @@ class RegisterController(QObject):
             return
         active = getattr(row, "active", True)
         what = self.describe(row)
+        deactivate, activate = _(self.deactivate_verb), _(self.activate_verb)
         if active:
-            question = f"{self.deactivate_verb} {what}?\n\nDữ liệu không bị xóa; có thể " \
-                f"{self.activate_verb.lower()} sau"
-            if not self.view.show_inactive.isHidden():
-                question += f" (đánh dấu “{self.view.show_inactive.text()}” để thấy lại)"
-            question += "."
-            yes = self.deactivate_verb
+            question = _("{verb} {what}?").format(verb=deactivate, what=what) + "\n\n"
+            if self.view.show_inactive.isHidden():
+                question += _("Dữ liệu không bị xóa; có thể {verb} sau.").format(
+                    verb=activate.lower())
+            else:
+                question += _("Dữ liệu không bị xóa; có thể {verb} sau (đánh dấu “{checkbox}” để "
+                              "thấy lại).").format(verb=activate.lower(),
+                                                  checkbox=self.view.show_inactive.text())
+            yes = deactivate
         else:
-            question, yes = f"{self.activate_verb} {what}?", self.activate_verb
-        if not MessageBox.ask(self.view, "Xác nhận", question, yes=yes):
+            question, yes = _("{verb} {what}?").format(verb=activate, what=what), activate
+        if not MessageBox.ask(self.view, _("Xác nhận"), question, yes=yes):
             return
         item_id = self.model.id_at(self.view.table.selectionModel().selectedRows()[0].row())
         try:

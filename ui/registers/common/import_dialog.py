@@ -18,15 +18,16 @@ from PySide6.QtWidgets import (
 )
 
 from app.excel import ImportPreview
+from app.i18n import N_, _
 from app.jobs import Job
 from ui.errors import MessageBox
 from ui.models import Column, ListTableModel
 from ui.worker import JobRunner
 
 ISSUE_COLUMNS = [
-    Column("Dòng", lambda i: i.row, align_right=True),
-    Column("Người / mục", lambda i: i.label),
-    Column("Lý do", lambda i: i.reason, tooltip=True),
+    Column(N_("Dòng"), lambda i: i.row, align_right=True),
+    Column(N_("Người / mục"), lambda i: i.label),
+    Column(N_("Lý do"), lambda i: i.reason, tooltip=True),
 ]
 
 
@@ -42,19 +43,20 @@ class ImportDialog(QDialog):
         self.preview = preview
         self._start_job = start_job
         self._describe = describe
-        self.setWindowTitle(f"Nhập từ Excel – {preview.source}")
+        self.setWindowTitle(_("Nhập từ Excel – {file}").format(file=preview.source))
         self.resize(820, 480)
         n_bad_rows = len({i.row for i in preview.bad})
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         if preview.clean:
             self.summary.setText(
-                f"Tệp “{preview.source}” hợp lệ: {len(preview.good)} {what} sẵn sàng để nhập.")
+                _("Tệp “{file}” hợp lệ: {count} {what} sẵn sàng để nhập.").format(
+                    file=preview.source, count=len(preview.good), what=what))
         else:
             self.summary.setText(
-                f"Tệp “{preview.source}” có {n_bad_rows} dòng lỗi (liệt kê dưới đây) và "
-                f"{len(preview.good)} {what} hợp lệ. Hãy sửa tệp rồi chọn lại, hoặc chỉ nhập "
-                f"các dòng hợp lệ.")
+                _("Tệp “{file}” có {bad} dòng lỗi (liệt kê dưới đây) và {count} {what} hợp lệ. "
+                  "Hãy sửa tệp rồi chọn lại, hoặc chỉ nhập các dòng hợp lệ.").format(
+                    file=preview.source, bad=n_bad_rows, count=len(preview.good), what=what))
         self.issues = ListTableModel(ISSUE_COLUMNS, self, key=lambda i: (i.row, i.reason))
         self.issues.set_rows(preview.bad)
         self.table = QTableView()
@@ -70,11 +72,11 @@ class ImportDialog(QDialog):
         self.table.setVisible(not preview.clean)
         self.buttons = QDialogButtonBox()
         self.import_button: QPushButton = self.buttons.addButton(
-            "Nhập", QDialogButtonBox.ButtonRole.AcceptRole)
+            _("Nhập"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.only_good_button: QPushButton = self.buttons.addButton(
-            "Chỉ nhập các dòng hợp lệ", QDialogButtonBox.ButtonRole.ActionRole)
+            _("Chỉ nhập các dòng hợp lệ"), QDialogButtonBox.ButtonRole.ActionRole)
         self.cancel_button: QPushButton = self.buttons.addButton(
-            "Hủy", QDialogButtonBox.ButtonRole.RejectRole)
+            _("Hủy"), QDialogButtonBox.ButtonRole.RejectRole)
         self.import_button.setEnabled(preview.clean and bool(preview.good))
         self.only_good_button.setEnabled(not preview.clean and bool(preview.good))
         self.only_good_button.setVisible(not preview.clean)
@@ -95,7 +97,7 @@ class ImportDialog(QDialog):
     def _run(self, only_good: bool) -> None:
         for b in (self.import_button, self.only_good_button, self.cancel_button):
             b.setEnabled(False)
-        self.runner.start(lambda: self._start_job(only_good), "Đang nhập dữ liệu…")
+        self.runner.start(lambda: self._start_job(only_good), _("Đang nhập dữ liệu…"))
 
     def _on_import_clicked(self) -> None:
         self._run(False)
@@ -105,7 +107,7 @@ class ImportDialog(QDialog):
 
     def _on_import_succeeded(self, result: Any) -> None:
         self.imported.emit(result)
-        MessageBox.inform(self, "Đã nhập xong", self._describe(result))
+        MessageBox.inform(self, _("Đã nhập xong"), self._describe(result))
         self.accept()
 
     def _on_job_finished(self) -> None:

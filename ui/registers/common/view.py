@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import _
 from ui.widgets import SearchBox, tidy_tab_order
 
 
@@ -32,7 +33,7 @@ class RegisterView(QWidget):
         self.heading.setFont(font)
         self.search = SearchBox(search_hint)
         self.search.setVisible(with_search)
-        self.show_inactive = QCheckBox("Hiện cả mục đã ngừng quản lý")
+        self.show_inactive = QCheckBox(_("Hiện cả mục đã ngừng quản lý"))
         self.show_inactive.hide()
         self.filters = QHBoxLayout()
         self.filters.setSpacing(8)

@@ -9,41 +9,49 @@ from app import household_io, residents, villages
 from app.auth import Permission
 from app.context import AppContext
 from app.errors import DomainError
+from app.i18n import N_, _, pgettext
+from app.paper import documents
 from app.residents import HouseholdRow
 from ui.errors import MessageBox, show_error
 from ui.models import Column, IdTableModel
 from ui.registers.common.controller import RegisterController, count_text
 from ui.registers.common.import_dialog import ImportDialog
+from ui.registers.common.list_printer import ListPrinter
 from ui.registers.common.view import RegisterView
 from ui.registers.households.household_dialog import HouseholdDialog
 from ui.widgets import FilePicker, VillageFilter
 from ui.worker import JobRunner, single_step
 
 COLUMNS = [
-    Column("Số hộ", lambda h: h.code or ""),
-    Column("Chủ hộ", lambda h: h.head_name),
-    Column("Thôn", lambda h: h.village),
-    Column("Địa chỉ", lambda h: h.address, tooltip=True),
-    Column("Số nhân khẩu", lambda h: h.members, align_right=True),
+    Column(N_("Số hộ"), lambda h: h.code or ""),
+    Column(N_("Chủ hộ"), lambda h: h.head_name),
+    Column(lambda: pgettext("cột", "Thôn"), lambda h: h.village),
+    Column(N_("Địa chỉ"), lambda h: h.address, tooltip=True),
+    Column(N_("Số nhân khẩu"), lambda h: h.members, align_right=True),
 ]
 
 
 class HouseholdsController(RegisterController):
-    unit = "hộ"
+    unit = N_("hộ")
     viewable = True
 
     def __init__(self, view: RegisterView, ctx: AppContext):
         super().__init__(view, ctx, IdTableModel(COLUMNS, lambda ids: residents.get_households(ctx, ids), view))
         self.can_edit = ctx.actor.can(Permission.EDIT_RESIDENTS)
-        self.village_filter = view.add_filter("Thôn:", VillageFilter())
+        self.village_filter = view.add_filter(_("Thôn:"), VillageFilter())
         view.show_inactive.show()
-        self.add_button = view.add_button("Thêm hộ", "Thêm hộ gia đình mới (Ctrl+N)")
-        self.edit_button = view.add_button("Sửa…", "Sửa hộ đang chọn (Enter hoặc nhấp đúp)")
-        self.toggle_button = view.add_button("Ngừng quản lý")
-        self.import_button = view.add_button("Nhập Excel…", "Nhập hộ gia đình từ tệp Excel")
-        self.export_button = view.add_button("Xuất Excel…", "Xuất sổ hộ gia đình ra tệp Excel")
+        self.add_button = view.add_button(_("Thêm hộ"), _("Thêm hộ gia đình mới (Ctrl+N)"))
+        self.edit_button = view.add_button(_("Sửa…"), _("Sửa hộ đang chọn (Enter hoặc nhấp đúp)"))
+        self.toggle_button = view.add_button(_("Ngừng quản lý"))
+        self.import_button = view.add_button(_("Nhập Excel…"), _("Nhập hộ gia đình từ tệp Excel"))
+        self.export_button = view.add_button(_("Xuất Excel…"),
+                                             _("Xuất sổ hộ gia đình ra tệp Excel"))
         self.preview_runner = JobRunner(view)
         self.export_runner = JobRunner(view)
+        self.list_printer = ListPrinter(
+            view, ctx, documents.household_list, self.village_filter,
+            _("Xem và in danh sách hộ gia đình của thôn đang chọn"))
+        self.print_runner = self.list_printer.runner
         view.set_column_widths([10, 26, 16, 30, 12], stretch=3)
         self._connect_signals()
         self.refresh()
@@ -67,7 +75,9 @@ class HouseholdsController(RegisterController):
             include_inactive=self.view.show_inactive.isChecked())
 
     def describe(self, row: HouseholdRow) -> str:
-        return f"hộ ông/bà {row.head_name}" + (f" (số hộ {row.code})" if row.code else "")
+        if row.code:
+            return _("hộ ông/bà {name} (số hộ {code})").format(name=row.head_name, code=row.code)
+        return _("hộ ông/bà {name}").format(name=row.head_name)
 
     def set_active(self, item_id: int, active: bool) -> None:
         residents.set_household_active(self.ctx, item_id, active)
@@ -110,17 +120,19 @@ class HouseholdsController(RegisterController):
 
     # -- Excel ---------------------------------------------------------------------------
     def _on_import_requested(self) -> None:
-        path = FilePicker.open_excel(self.view, "Chọn tệp Excel hộ gia đình")
+        path = FilePicker.open_excel(self.view, _("Chọn tệp Excel hộ gia đình"))
         if path is None:
             return
         self.preview_runner.start(lambda: single_step(
-            "Đang đọc và kiểm tra tệp…", lambda: household_io.preview_households(self.ctx, path)))
+            _("Đang đọc và kiểm tra tệp…"),
+            lambda: household_io.preview_households(self.ctx, path)))
 
     def _on_preview_ready(self, preview) -> None:
         dlg = ImportDialog(
-            preview, what="hộ gia đình", parent=self.view,
+            preview, what=_("hộ gia đình"), parent=self.view,
             start_job=lambda only_good: household_io.import_households(self.ctx, preview, only_good),
-            describe=lambda n: f"Đã nhập {count_text(n)} hộ gia đình từ tệp “{preview.source}”.")
+            describe=lambda n: _("Đã nhập {count} hộ gia đình từ tệp “{file}”.").format(
+                count=count_text(n), file=preview.source))
         self.dialog = dlg
         dlg.imported.connect(self._on_imported)
         dlg.finished.connect(dlg.deleteLater)
@@ -137,13 +149,15 @@ class HouseholdsController(RegisterController):
         self._export_path = path
         self.export_runner.start(
             lambda: household_io.export_households(self.ctx, path, village_id),
-            "Đang xuất sổ hộ gia đình…")
+            _("Đang xuất sổ hộ gia đình…"))
 
     def _on_export_done(self, n: int) -> None:
-        MessageBox.inform(self.view, "Đã xuất xong",
-                          f"Đã ghi {count_text(n)} nhân khẩu vào tệp:\n{Path(self._export_path)}")
+        MessageBox.inform(self.view, _("Đã xuất xong"),
+                          _("Đã ghi {count} nhân khẩu vào tệp:\n{path}").format(
+                              count=count_text(n), path=Path(self._export_path)))
 
 
 def build(ctx: AppContext) -> tuple[RegisterView, HouseholdsController]:
-    view = RegisterView("Sổ hộ gia đình", "Tìm theo tên chủ hộ, số hộ, địa chỉ (gõ không dấu cũng được)…")
+    view = RegisterView(_("Sổ hộ gia đình"),
+                        _("Tìm theo tên chủ hộ, số hộ, địa chỉ (gõ không dấu cũng được)…"))
     return view, HouseholdsController(view, ctx)

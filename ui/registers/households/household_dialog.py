@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from app import residents
 from app.context import AppContext
 from app.errors import DomainError
+from app.i18n import N_, _
 from app.residents import SEX_LABELS, HouseholdDetail, ResidentInput
 from app.villages import VillageRow
 from ui.errors import show_error
@@ -41,18 +42,18 @@ def _date_text(value) -> str:
 
 
 MEMBER_COLUMNS = [
-    Column("Họ và tên", lambda m: m.full_name),
-    Column("Quan hệ với chủ hộ", lambda m: m.relation),
-    Column("Giới tính", lambda m: SEX_LABELS.get(m.sex, m.sex)),
-    Column("Ngày sinh", lambda m: _date_text(m.birth_date)),
-    Column("Số CCCD", lambda m: m.cccd or ""),
+    Column(N_("Họ và tên"), lambda m: m.full_name),
+    Column(N_("Quan hệ với chủ hộ"), lambda m: m.relation),
+    Column(N_("Giới tính"), lambda m: _(SEX_LABELS[m.sex]) if m.sex in SEX_LABELS else m.sex),
+    Column(N_("Ngày sinh"), lambda m: _date_text(m.birth_date)),
+    Column(N_("Số CCCD"), lambda m: m.cccd or ""),
 ]
 
 
 class HouseholdDialog(FormDialog):
     def __init__(self, ctx: AppContext, villages: list[VillageRow],
                  detail: HouseholdDetail | None = None, parent: QWidget | None = None):
-        super().__init__("Sửa hộ gia đình" if detail else "Thêm hộ gia đình", parent)
+        super().__init__(_("Sửa hộ gia đình") if detail else _("Thêm hộ gia đình"), parent)
         self.ctx = ctx
         self.detail = detail
         self.member_dialog: ResidentDialog | None = None
@@ -61,11 +62,11 @@ class HouseholdDialog(FormDialog):
         for v in villages:
             self.village.addItem(v.name, v.id)
         self.village.setCurrentIndex(-1)
-        self.add_row("Thôn:", self.village)
-        self.address = self.add_row("Địa chỉ:", QLineEdit())
-        self.address.setPlaceholderText("số nhà, xóm, đường (nếu có)")
-        self.code = self.add_row("Số hộ:", QLineEdit())
-        self.code.setPlaceholderText("số hộ theo sổ của xã (có thể để trống)")
+        self.add_row(_("Thôn:"), self.village)
+        self.address = self.add_row(_("Địa chỉ:"), QLineEdit())
+        self.address.setPlaceholderText(_("số nhà, xóm, đường (nếu có)"))
+        self.code = self.add_row(_("Số hộ:"), QLineEdit())
+        self.code.setPlaceholderText(_("số hộ theo sổ của xã (có thể để trống)"))
         if detail is None:
             self._build_head_box()
         self._build_members_box()
@@ -76,23 +77,23 @@ class HouseholdDialog(FormDialog):
 
     # -- layout --------------------------------------------------------------------------
     def _build_head_box(self) -> None:
-        box = QGroupBox("Chủ hộ")
+        box = QGroupBox(_("Chủ hộ"))
         form = QVBoxLayout(box)
         inner = QFormLayout()
         self.head_name = QLineEdit()
         self.head_sex = SexCombo()
         self.head_birth = DateField()
-        self.head_cccd = QLineEdit(placeholderText="12 chữ số", maxLength=16)
+        self.head_cccd = QLineEdit(placeholderText=_("12 chữ số"), maxLength=16)
         self.head_phone = QLineEdit()
-        for label, w in (("Họ và tên:", self.head_name), ("Giới tính:", self.head_sex),
-                         ("Ngày sinh:", self.head_birth), ("Số CCCD:", self.head_cccd),
-                         ("Số điện thoại:", self.head_phone)):
+        for label, w in ((_("Họ và tên:"), self.head_name), (_("Giới tính:"), self.head_sex),
+                         (_("Ngày sinh:"), self.head_birth), (_("Số CCCD:"), self.head_cccd),
+                         (_("Số điện thoại:"), self.head_phone)):
             inner.addRow(label, w)
         form.addLayout(inner)
         self.body.insertWidget(1, box)
 
     def _build_members_box(self) -> None:
-        title = "Các thành viên khác" if self.detail is None else "Nhân khẩu trong hộ"
+        title = _("Các thành viên khác") if self.detail is None else _("Nhân khẩu trong hộ")
         box = QGroupBox(title)
         layout = QVBoxLayout(box)
         self.members = ListTableModel(MEMBER_COLUMNS, self, key=lambda m: getattr(m, "id", id(m)))
@@ -108,18 +109,18 @@ class HouseholdDialog(FormDialog):
         for i, w in enumerate((24, 16, 8, 11)):
             self.member_table.setColumnWidth(i, w * chars + 16)
         row = QHBoxLayout()
-        self.add_member_button = QPushButton("Thêm nhân khẩu…")
-        self.edit_member_button = QPushButton("Sửa nhân khẩu…")
+        self.add_member_button = QPushButton(_("Thêm nhân khẩu…"))
+        self.edit_member_button = QPushButton(_("Sửa nhân khẩu…"))
         row.addWidget(self.add_member_button)
         row.addWidget(self.edit_member_button)
         if self.detail is not None:
-            self.set_head_button = QPushButton("Đặt làm chủ hộ")
+            self.set_head_button = QPushButton(_("Đặt làm chủ hộ"))
             row.addWidget(self.set_head_button)
-            note = QLabel("Thay đổi về nhân khẩu được ghi ngay khi bấm Lưu trong hộp nhân khẩu.")
+            note = QLabel(_("Thay đổi về nhân khẩu được ghi ngay khi bấm Lưu trong hộp nhân khẩu."))
         else:
-            self.remove_member_button = QPushButton("Bỏ khỏi danh sách")
+            self.remove_member_button = QPushButton(_("Bỏ khỏi danh sách"))
             row.addWidget(self.remove_member_button)
-            note = QLabel("Hộ, chủ hộ và các thành viên được ghi cùng lúc khi bấm Lưu.")
+            note = QLabel(_("Hộ, chủ hộ và các thành viên được ghi cùng lúc khi bấm Lưu."))
         note.setStyleSheet("color: #555;")
         row.addStretch(1)
         layout.addWidget(self.member_table)
@@ -131,7 +132,8 @@ class HouseholdDialog(FormDialog):
         r = detail.row
         self.village.setCurrentIndex(self.village.findData(r.village_id))
         if self.village.currentIndex() < 0:  # the household's village was deactivated
-            self.village.addItem(f"{r.village} (đã ngừng sử dụng)", r.village_id)
+            self.village.addItem(_("{village} (đã ngừng sử dụng)").format(village=r.village),
+                                 r.village_id)
             self.village.setCurrentIndex(self.village.count() - 1)
         self.address.setText(r.address)
         self.code.setText(r.code or "")
@@ -182,11 +184,11 @@ class HouseholdDialog(FormDialog):
 
     def _on_add_member_clicked(self) -> None:
         if self.detail is None:
-            self._open_member_dialog("Thêm thành viên", lambda data: data.cleaned())
+            self._open_member_dialog(_("Thêm thành viên"), lambda data: data.cleaned())
         else:
             hh_id = self.detail.row.id
             self._open_member_dialog(
-                "Thêm nhân khẩu", lambda data: residents.add_resident(self.ctx, hh_id, data))
+                _("Thêm nhân khẩu"), lambda data: residents.add_resident(self.ctx, hh_id, data))
 
     def _on_edit_member_clicked(self, *_args) -> None:
         m = self._selected_member()
@@ -197,10 +199,11 @@ class HouseholdDialog(FormDialog):
                 clean = data.cleaned()
                 self.pending[self.pending.index(old)] = clean
                 return None
-            self._open_member_dialog("Sửa thành viên", replace, m)
+            self._open_member_dialog(_("Sửa thành viên"), replace, m)
         else:
             self._open_member_dialog(
-                "Sửa nhân khẩu", lambda data: residents.update_resident(self.ctx, m.id, data), m)
+                _("Sửa nhân khẩu"), lambda data: residents.update_resident(self.ctx, m.id, data),
+                m)
 
     def _on_member_saved(self, value) -> None:
         if self.detail is None:

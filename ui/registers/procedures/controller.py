@@ -10,6 +10,7 @@ from app import catalogue_io, procedures
 from app.auth import Permission
 from app.context import AppContext
 from app.errors import DomainError
+from app.i18n import N_, _
 from app.procedures import ProcedureRow
 from ui.errors import MessageBox, show_error
 from ui.models import Column, IdTableModel
@@ -23,53 +24,55 @@ from ui.worker import JobRunner, single_step
 
 def fee_label(p: ProcedureRow) -> str:
     if p.fee_vnd is None:
-        return "Theo quy định của tỉnh"
+        return _("Theo quy định của tỉnh")
     if p.fee_vnd == 0:
-        return "Miễn lệ phí"  # the exceptions (late filing …) are in the tooltip
-    return f"{p.fee_vnd:,} đồng".replace(",", ".")
+        return _("Miễn lệ phí")  # the exceptions (late filing …) are in the tooltip
+    return _("{amount} đồng").format(amount=f"{p.fee_vnd:,}".replace(",", "."))
 
 
 def time_label(p: ProcedureRow) -> str:
     """The legal time, short enough for a table cell; the rule is in the tooltip."""
     if p.time_unit == "same_day" and p.cutoff_1500:
-        return "Trong ngày (*)"
+        return _("Trong ngày (*)")
     return p.time_label
 
 
 def time_tooltip(p: ProcedureRow) -> str:
     tip = p.time_text
     if p.time_unit == "same_day" and p.cutoff_1500:
-        tip = "(*) Nhận sau 15 giờ thì trả kết quả ngày làm việc tiếp theo.\n" + tip
+        tip = _("(*) Nhận sau 15 giờ thì trả kết quả ngày làm việc tiếp theo.") + "\n" + tip
     return tip
 
 
 COLUMNS = [
-    Column("Mã thủ tục", lambda p: p.code),
-    Column("Tên thủ tục", lambda p: p.name, tooltip=True),
-    Column("Lĩnh vực", lambda p: p.field),
-    Column("Thời hạn giải quyết", time_label, tooltip=time_tooltip),
-    Column("Lệ phí", fee_label, tooltip=lambda p: p.fee_text),
+    Column(N_("Mã thủ tục"), lambda p: p.code),
+    Column(N_("Tên thủ tục"), lambda p: p.name, tooltip=True),
+    Column(N_("Lĩnh vực"), lambda p: p.field),
+    Column(N_("Thời hạn giải quyết"), time_label, tooltip=time_tooltip),
+    Column(N_("Lệ phí"), fee_label, tooltip=lambda p: p.fee_text),
 ]
 
 
 class ProceduresController(RegisterController):
-    unit = "thủ tục"
+    unit = N_("thủ tục")
     viewable = True
-    deactivate_verb = "Ngừng áp dụng"
-    activate_verb = "Áp dụng lại"
+    deactivate_verb = N_("Ngừng áp dụng")
+    activate_verb = N_("Áp dụng lại")
 
     def __init__(self, view: RegisterView, ctx: AppContext):
         super().__init__(view, ctx, IdTableModel(COLUMNS, lambda ids: procedures.get_procedures(ctx, ids), view))
         self.can_edit = ctx.actor.can(Permission.EDIT_CATALOGUE)
-        self.field_filter = view.add_filter("Lĩnh vực:", QComboBox())
+        self.field_filter = view.add_filter(_("Lĩnh vực:"), QComboBox())
         self.field_filter.setMinimumContentsLength(18)
-        view.show_inactive.setText("Hiện cả thủ tục đã ngừng áp dụng")
+        view.show_inactive.setText(_("Hiện cả thủ tục đã ngừng áp dụng"))
         view.show_inactive.show()
-        self.add_button = view.add_button("Thêm thủ tục", "Thêm thủ tục mới (Ctrl+N)")
-        self.edit_button = view.add_button("Sửa…", "Sửa thủ tục đang chọn (Enter hoặc nhấp đúp)")
-        self.toggle_button = view.add_button("Ngừng áp dụng")
-        self.import_button = view.add_button("Nhập Excel…", "Nhập, cập nhật danh mục từ tệp Excel")
-        self.export_button = view.add_button("Xuất Excel…", "Xuất danh mục ra tệp Excel")
+        self.add_button = view.add_button(_("Thêm thủ tục"), _("Thêm thủ tục mới (Ctrl+N)"))
+        self.edit_button = view.add_button(_("Sửa…"),
+                                           _("Sửa thủ tục đang chọn (Enter hoặc nhấp đúp)"))
+        self.toggle_button = view.add_button(_("Ngừng áp dụng"))
+        self.import_button = view.add_button(_("Nhập Excel…"),
+                                             _("Nhập, cập nhật danh mục từ tệp Excel"))
+        self.export_button = view.add_button(_("Xuất Excel…"), _("Xuất danh mục ra tệp Excel"))
         self.preview_runner = JobRunner(view)
         self.export_runner = JobRunner(view)
         view.set_column_widths([10, 50, 15, 17, 23], stretch=1)
@@ -96,7 +99,7 @@ class ProceduresController(RegisterController):
         current = self.field_filter.currentData()
         self.field_filter.blockSignals(True)
         self.field_filter.clear()
-        self.field_filter.addItem("Tất cả lĩnh vực", None)
+        self.field_filter.addItem(_("Tất cả lĩnh vực"), None)
         for f in procedures.list_fields(self.ctx):
             self.field_filter.addItem(f, f)
         self.field_filter.setCurrentIndex(max(self.field_filter.findData(current), 0))
@@ -108,7 +111,7 @@ class ProceduresController(RegisterController):
             include_inactive=self.view.show_inactive.isChecked())
 
     def describe(self, row: ProcedureRow) -> str:
-        return f"thủ tục “{row.name}”"
+        return _("thủ tục “{name}”").format(name=row.name)
 
     def set_active(self, item_id: int, active: bool) -> None:
         procedures.set_procedure_active(self.ctx, item_id, active)
@@ -118,7 +121,7 @@ class ProceduresController(RegisterController):
         self.import_button.setEnabled(self.can_edit)
 
     def _on_add_requested(self) -> None:
-        dlg = ProcedureDialog("Thêm thủ tục", procedures.list_fields(self.ctx), self.view)
+        dlg = ProcedureDialog(_("Thêm thủ tục"), procedures.list_fields(self.ctx), self.view)
         dlg.submit = lambda data: procedures.create_procedure(self.ctx, data)
         self.open_dialog(dlg)
 
@@ -131,7 +134,7 @@ class ProceduresController(RegisterController):
         except DomainError as exc:
             show_error(self.view, exc)
             return
-        dlg = ProcedureDialog("Sửa thủ tục", procedures.list_fields(self.ctx), self.view, row)
+        dlg = ProcedureDialog(_("Sửa thủ tục"), procedures.list_fields(self.ctx), self.view, row)
 
         def save(data) -> int:
             procedures.update_procedure(self.ctx, pid, data)
@@ -141,17 +144,18 @@ class ProceduresController(RegisterController):
 
     # -- Excel ---------------------------------------------------------------------------
     def _on_import_requested(self) -> None:
-        path = FilePicker.open_excel(self.view, "Chọn tệp Excel danh mục thủ tục")
+        path = FilePicker.open_excel(self.view, _("Chọn tệp Excel danh mục thủ tục"))
         if path is None:
             return
         self.preview_runner.start(lambda: single_step(
-            "Đang đọc và kiểm tra tệp…", lambda: catalogue_io.preview_catalogue(path)))
+            _("Đang đọc và kiểm tra tệp…"), lambda: catalogue_io.preview_catalogue(path)))
 
     def _on_preview_ready(self, preview) -> None:
         dlg = ImportDialog(
-            preview, what="thủ tục", parent=self.view,
+            preview, what=_("thủ tục"), parent=self.view,
             start_job=lambda only_good: catalogue_io.import_catalogue(self.ctx, preview, only_good),
-            describe=lambda r: f"Đã thêm {r[0]} thủ tục mới và cập nhật {r[1]} thủ tục.")
+            describe=lambda r: _("Đã thêm {added} thủ tục mới và cập nhật {updated} thủ tục.")
+            .format(added=r[0], updated=r[1]))
         self.dialog = dlg
         dlg.imported.connect(self._on_imported)
         dlg.finished.connect(dlg.deleteLater)
@@ -166,14 +170,15 @@ class ProceduresController(RegisterController):
             return
         self._export_path = path
         self.export_runner.start(lambda: single_step(
-            "Đang xuất danh mục…", lambda: catalogue_io.export_catalogue(self.ctx, path)))
+            _("Đang xuất danh mục…"), lambda: catalogue_io.export_catalogue(self.ctx, path)))
 
     def _on_export_done(self, n: int) -> None:
-        MessageBox.inform(self.view, "Đã xuất xong",
-                          f"Đã ghi {n} thủ tục vào tệp:\n{Path(self._export_path)}")
+        MessageBox.inform(self.view, _("Đã xuất xong"),
+                          _("Đã ghi {count} thủ tục vào tệp:\n{path}").format(
+                              count=n, path=Path(self._export_path)))
 
 
 def build(ctx: AppContext) -> tuple[RegisterView, ProceduresController]:
-    view = RegisterView("Danh mục thủ tục hành chính",
-                        "Tìm theo tên, mã thủ tục, lĩnh vực (gõ không dấu cũng được)…")
+    view = RegisterView(_("Danh mục thủ tục hành chính"),
+                        _("Tìm theo tên, mã thủ tục, lĩnh vực (gõ không dấu cũng được)…"))
     return view, ProceduresController(view, ctx)

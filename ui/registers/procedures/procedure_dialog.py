@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import _
 from app.procedures import EVENT_LABELS, UNIT_LABELS, ProcedureInput, ProcedureRow
 from ui.forms import FormDialog
 
@@ -27,31 +28,33 @@ class ProcedureDialog(FormDialog):
     def __init__(self, title: str, fields: list[str], parent: QWidget | None = None,
                  row: ProcedureRow | None = None):
         super().__init__(title, parent)
-        self.code = self.add_row("Mã thủ tục:", QLineEdit(placeholderText="ví dụ: 1.001193"))
-        self.name = self.add_row("Tên thủ tục:", QLineEdit())
+        self.code = self.add_row(_("Mã thủ tục:"), QLineEdit(placeholderText=_("ví dụ: 1.001193")))
+        self.name = self.add_row(_("Tên thủ tục:"), QLineEdit())
         self.field = QComboBox()
         self.field.setEditable(True)
         self.field.addItems(fields)
         self.field.setCurrentText("")
-        self.add_row("Lĩnh vực:", self.field)
-        self.time_value = self.add_row("Thời hạn giải quyết:", QSpinBox(minimum=0, maximum=365))
+        self.add_row(_("Lĩnh vực:"), self.field)
+        self.time_value = self.add_row(_("Thời hạn giải quyết:"), QSpinBox(minimum=0, maximum=365))
         self.time_unit = QComboBox()
         for unit, label in UNIT_LABELS.items():
-            self.time_unit.addItem(label, unit)
-        self.add_row("Đơn vị thời hạn:", self.time_unit)
-        self.cutoff = self.add_row("", QCheckBox("Nhận sau 15 giờ thì trả kết quả ngày làm việc tiếp theo"))
-        self.time_text = self.add_row("Thời hạn theo văn bản:", _text_box(2))
-        self.fee = self.add_row("Lệ phí (đồng):", QLineEdit(
-            placeholderText="để trống nếu do HĐND tỉnh quy định"))
-        self.fee_text = self.add_row("Ghi chú lệ phí:", _text_box(2))
-        self.online_level = self.add_row("Mức độ trực tuyến:", QLineEdit())
+            self.time_unit.addItem(_(label), unit)
+        self.add_row(_("Đơn vị thời hạn:"), self.time_unit)
+        self.cutoff = self.add_row("", QCheckBox(
+            _("Nhận sau 15 giờ thì trả kết quả ngày làm việc tiếp theo")))
+        self.time_text = self.add_row(_("Thời hạn theo văn bản:"), _text_box(2))
+        self.fee = self.add_row(_("Lệ phí (đồng):"), QLineEdit(
+            placeholderText=_("để trống nếu do HĐND tỉnh quy định")))
+        self.fee_text = self.add_row(_("Ghi chú lệ phí:"), _text_box(2))
+        self.online_level = self.add_row(_("Mức độ trực tuyến:"), QLineEdit())
         self.civil_event = QComboBox()
-        self.civil_event.addItem("(không)", None)
+        self.civil_event.addItem(_("(không)"), None)
         for event, label in EVENT_LABELS.items():
-            self.civil_event.addItem(label, event)
-        self.add_row("Sự kiện hộ tịch:", self.civil_event)
-        self.documents = self.add_row("Thành phần hồ sơ:", _text_box(5, "mỗi dòng một giấy tờ"))
-        self.legal_basis = self.add_row("Căn cứ, nguồn:", _text_box(2))
+            self.civil_event.addItem(_(label), event)
+        self.add_row(_("Sự kiện hộ tịch:"), self.civil_event)
+        self.documents = self.add_row(_("Thành phần hồ sơ:"),
+                                      _text_box(5, _("mỗi dòng một giấy tờ")))
+        self.legal_basis = self.add_row(_("Căn cứ, nguồn:"), _text_box(2))
         self.resize(780, self.sizeHint().height())
         if row is not None:
             self._fill(row)

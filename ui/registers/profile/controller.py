@@ -18,43 +18,45 @@ from app import settings
 from app.auth import Permission
 from app.context import AppContext
 from app.errors import DomainError
+from app.i18n import N_, _
 from ui.widgets import ErrorLabel
 
+# marked with N_, shown with _()
 PLACEHOLDERS = {
-    "commune_name": "ví dụ: Quang Trung (không ghi chữ “xã”)",
-    "province": "ví dụ: Thanh Hóa",
-    "parent_unit": "ví dụ: UBND tỉnh Thanh Hóa",
-    "place_name": "ví dụ: Quang Trung",
-    "agency_id": "ví dụ: 000.17.22.H56",
-    "chairman_name": "họ tên đầy đủ",
-    "office_morning": "ví dụ: 07:30-11:30",
-    "office_afternoon": "ví dụ: 13:30-17:00",
-    "cutoff_time": "ví dụ: 15:00",
+    "commune_name": N_("ví dụ: Quang Trung (không ghi chữ “xã”)"),
+    "province": N_("ví dụ: Thanh Hóa"),
+    "parent_unit": N_("ví dụ: UBND tỉnh Thanh Hóa"),
+    "place_name": N_("ví dụ: Quang Trung"),
+    "agency_id": N_("ví dụ: 000.17.22.H56"),
+    "chairman_name": N_("họ tên đầy đủ"),
+    "office_morning": N_("ví dụ: 07:30-11:30"),
+    "office_afternoon": N_("ví dụ: 13:30-17:00"),
+    "cutoff_time": N_("ví dụ: 15:00"),
 }
 
 
 class ProfileView(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        heading = QLabel("Thông tin đơn vị")
+        heading = QLabel(_("Thông tin đơn vị"))
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
         heading.setFont(font)
-        self.note = QLabel("Các thông tin này được in trên phiếu hẹn, thư và báo cáo.")
+        self.note = QLabel(_("Các thông tin này được in trên phiếu hẹn, thư và báo cáo."))
         self.note.setWordWrap(True)
         self.fields: dict[str, QLineEdit] = {}
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for key in settings.EDITABLE_KEYS:
-            edit = QLineEdit(placeholderText=PLACEHOLDERS.get(key, ""))
+            edit = QLineEdit(placeholderText=_(PLACEHOLDERS[key]) if key in PLACEHOLDERS else "")
             self.fields[key] = edit
-            form.addRow(settings.OPTIONS[key].label + ":", edit)
+            form.addRow(_(settings.OPTIONS[key].label) + ":", edit)
         self.error = ErrorLabel()
         self.saved_label = QLabel()
         self.saved_label.setStyleSheet("color: #1b5e20;")
-        self.save_button = QPushButton("Lưu thông tin")
-        self.reset_button = QPushButton("Hoàn tác")
+        self.save_button = QPushButton(_("Lưu thông tin"))
+        self.reset_button = QPushButton(_("Hoàn tác"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.reset_button)
@@ -88,7 +90,7 @@ class ProfileController(QObject):
         view.save_button.setVisible(self.can_edit)
         view.reset_button.setVisible(self.can_edit)
         if not self.can_edit:
-            view.note.setText(view.note.text() + " Chỉ quản trị hệ thống được sửa.")
+            view.note.setText(view.note.text() + " " + _("Chỉ quản trị hệ thống được sửa."))
         self._connect_signals()
         self.refresh()
 
@@ -121,7 +123,7 @@ class ProfileController(QObject):
             self.view.error.show_message(exc.message)
             return
         self.refresh()
-        self.view.saved_label.setText("Đã lưu.")
+        self.view.saved_label.setText(_("Đã lưu."))
         self.profile_saved.emit(profile)
 
 

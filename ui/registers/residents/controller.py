@@ -6,40 +6,49 @@ from app import residents, villages
 from app.auth import Permission
 from app.context import AppContext
 from app.errors import DomainError
+from app.i18n import N_, _, pgettext
+from app.paper import documents
 from app.residents import SEX_LABELS, ResidentRow
 from ui.errors import show_error
 from ui.models import Column, IdTableModel
 from ui.registers.common.controller import RegisterController
+from ui.registers.common.list_printer import ListPrinter
 from ui.registers.common.view import RegisterView
 from ui.registers.residents.picker import HouseholdPicker
 from ui.registers.residents.resident_dialog import ResidentDialog
 from ui.widgets import VillageFilter
 
 COLUMNS = [
-    Column("Họ và tên", lambda r: r.full_name),
-    Column("Giới tính", lambda r: SEX_LABELS[r.sex]),
-    Column("Ngày sinh", lambda r: r.birth_date.strftime("%d/%m/%Y") if r.birth_date else ""),
-    Column("Số CCCD", lambda r: r.cccd or ""),
-    Column("Điện thoại", lambda r: r.phone or ""),
-    Column("Quan hệ với chủ hộ", lambda r: r.relation),
-    Column("Số hộ", lambda r: r.household_code or ""),
-    Column("Thôn", lambda r: r.village),
-    Column("Địa chỉ", lambda r: r.address, tooltip=True),
+    Column(N_("Họ và tên"), lambda r: r.full_name),
+    Column(N_("Giới tính"), lambda r: _(SEX_LABELS[r.sex])),
+    Column(N_("Ngày sinh"), lambda r: r.birth_date.strftime("%d/%m/%Y") if r.birth_date else ""),
+    Column(N_("Số CCCD"), lambda r: r.cccd or ""),
+    Column(N_("Điện thoại"), lambda r: r.phone or ""),
+    Column(N_("Quan hệ với chủ hộ"), lambda r: r.relation),
+    Column(N_("Số hộ"), lambda r: r.household_code or ""),
+    Column(lambda: pgettext("cột", "Thôn"), lambda r: r.village),
+    Column(N_("Địa chỉ"), lambda r: r.address, tooltip=True),
 ]
 
 
 class ResidentsController(RegisterController):
-    unit = "người"
+    unit = N_("người")
     viewable = True
 
     def __init__(self, view: RegisterView, ctx: AppContext):
         super().__init__(view, ctx, IdTableModel(COLUMNS, lambda ids: residents.get_residents(ctx, ids), view))
         self.can_edit = ctx.actor.can(Permission.EDIT_RESIDENTS)
-        self.village_filter = view.add_filter("Thôn:", VillageFilter())
+        self.village_filter = view.add_filter(_("Thôn:"), VillageFilter())
         view.show_inactive.show()
-        self.add_button = view.add_button("Thêm nhân khẩu", "Thêm một người vào một hộ (Ctrl+N)")
-        self.edit_button = view.add_button("Sửa…", "Sửa người đang chọn (Enter hoặc nhấp đúp)")
-        self.toggle_button = view.add_button("Ngừng quản lý")
+        self.add_button = view.add_button(_("Thêm nhân khẩu"),
+                                          _("Thêm một người vào một hộ (Ctrl+N)"))
+        self.edit_button = view.add_button(_("Sửa…"),
+                                           _("Sửa người đang chọn (Enter hoặc nhấp đúp)"))
+        self.toggle_button = view.add_button(_("Ngừng quản lý"))
+        self.list_printer = ListPrinter(
+            view, ctx, documents.resident_list, self.village_filter,
+            _("Xem và in danh sách nhân khẩu của thôn đang chọn"))
+        self.print_runner = self.list_printer.runner
         self.picker: HouseholdPicker | None = None
         view.set_column_widths([24, 7, 10, 13, 11, 17, 8, 16, 16])
         self._connect_signals()
@@ -59,7 +68,7 @@ class ResidentsController(RegisterController):
             include_inactive=self.view.show_inactive.isChecked())
 
     def describe(self, row: ResidentRow) -> str:
-        return f"nhân khẩu {row.full_name}"
+        return _("nhân khẩu {name}").format(name=row.full_name)
 
     def set_active(self, item_id: int, active: bool) -> None:
         residents.set_resident_active(self.ctx, item_id, active)
@@ -72,7 +81,7 @@ class ResidentsController(RegisterController):
 
     def _on_household_picked(self) -> None:
         hh = self.picker.selected()
-        dlg = ResidentDialog("Thêm nhân khẩu", self.view,
+        dlg = ResidentDialog(_("Thêm nhân khẩu"), self.view,
                              household_label=f"{hh.head_name} – {hh.village}")
         dlg.submit = lambda data: residents.add_resident(self.ctx, hh.id, data)
         self.open_dialog(dlg)
@@ -86,8 +95,10 @@ class ResidentsController(RegisterController):
         except DomainError as exc:
             show_error(self.view, exc)
             return
-        dlg = ResidentDialog("Sửa nhân khẩu", self.view, is_head=row.is_head,
-                             household_label=f"số hộ {row.household_code or '—'} – {row.village}")
+        label = _("số hộ {code} – {village}").format(code=row.household_code or "—",
+                                                    village=row.village)
+        dlg = ResidentDialog(_("Sửa nhân khẩu"), self.view, is_head=row.is_head,
+                             household_label=label)
         dlg.fill(row)
 
         def save(data):
@@ -98,5 +109,6 @@ class ResidentsController(RegisterController):
 
 
 def build(ctx: AppContext) -> tuple[RegisterView, ResidentsController]:
-    view = RegisterView("Sổ nhân khẩu", "Tìm theo họ tên, số CCCD, số điện thoại (gõ không dấu cũng được)…")
+    view = RegisterView(_("Sổ nhân khẩu"),
+                        _("Tìm theo họ tên, số CCCD, số điện thoại (gõ không dấu cũng được)…"))
     return view, ResidentsController(view, ctx)

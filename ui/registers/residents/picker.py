@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from app import residents
 from app.context import AppContext
+from app.i18n import _
 from ui.models import IdTableModel
 from ui.registers.households.controller import COLUMNS
 from ui.widgets import SearchBox
@@ -23,9 +24,9 @@ class HouseholdPicker(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle("Chọn hộ gia đình")
+        self.setWindowTitle(_("Chọn hộ gia đình"))
         self.resize(760, 460)
-        self.search = SearchBox("Tìm hộ theo tên chủ hộ, số hộ, địa chỉ…")
+        self.search = SearchBox(_("Tìm hộ theo tên chủ hộ, số hộ, địa chỉ…"))
         self.model = IdTableModel(COLUMNS, lambda ids: residents.get_households(ctx, ids), self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -38,8 +39,8 @@ class HouseholdPicker(QDialog):
         for i, w in enumerate((10, 26, 16, 30)):
             self.table.setColumnWidth(i, w * chars + 16)
         self.buttons = QDialogButtonBox()
-        self.ok_button = self.buttons.addButton("Chọn", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
+        self.ok_button = self.buttons.addButton(_("Chọn"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(_("Hủy"), QDialogButtonBox.ButtonRole.RejectRole)
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)
         layout.addWidget(self.table, 1)

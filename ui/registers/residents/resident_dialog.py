@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
+from app.i18n import _
 from app.residents import HEAD_RELATION, ResidentInput, ResidentRow
 from ui.forms import FormDialog
 from ui.widgets import DateField, SexCombo
 
+# stored as typed (the register and the Excel files keep these words): not translated
 RELATIONS = ["Vợ", "Chồng", "Con", "Cha", "Mẹ", "Ông", "Bà", "Cháu", "Anh", "Chị", "Em",
              "Con dâu", "Con rể", "Người ở nhờ"]
 
@@ -19,21 +21,21 @@ class ResidentDialog(FormDialog):
                  household_label: str = ""):
         super().__init__(title, parent)
         if household_label:
-            self.add_row("Hộ gia đình:", QLineEdit(household_label, readOnly=True))
-        self.full_name = self.add_row("Họ và tên:", QLineEdit())
-        self.full_name.setPlaceholderText("ví dụ: Nguyễn Văn Thắng")
-        self.sex = self.add_row("Giới tính:", SexCombo())
-        self.birth_date = self.add_row("Ngày sinh:", DateField())
-        self.cccd = self.add_row("Số CCCD:", QLineEdit())
-        self.cccd.setPlaceholderText("12 chữ số")
+            self.add_row(_("Hộ gia đình:"), QLineEdit(household_label, readOnly=True))
+        self.full_name = self.add_row(_("Họ và tên:"), QLineEdit())
+        self.full_name.setPlaceholderText(_("ví dụ: Nguyễn Văn Thắng"))
+        self.sex = self.add_row(_("Giới tính:"), SexCombo())
+        self.birth_date = self.add_row(_("Ngày sinh:"), DateField())
+        self.cccd = self.add_row(_("Số CCCD:"), QLineEdit())
+        self.cccd.setPlaceholderText(_("12 chữ số"))
         self.cccd.setMaxLength(16)
-        self.phone = self.add_row("Số điện thoại:", QLineEdit())
+        self.phone = self.add_row(_("Số điện thoại:"), QLineEdit())
         self.relation = QComboBox()
         self.relation.setEditable(True)
         self.relation.addItems(RELATIONS)
         self.relation.setCurrentText("")
-        self.add_row("Quan hệ với chủ hộ:", self.relation)
-        self.note = self.add_row("Ghi chú:", QLineEdit())
+        self.add_row(_("Quan hệ với chủ hộ:"), self.relation)
+        self.note = self.add_row(_("Ghi chú:"), QLineEdit())
         if is_head:
             self.relation.setCurrentText(HEAD_RELATION)
             self.relation.setEnabled(False)
