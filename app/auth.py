@@ -51,6 +51,9 @@ class Permission(enum.StrEnum):
     MANAGE_ACCOUNTS = "manage_accounts"
     EDIT_PROFILE = "edit_profile"
     BACKUP = "backup"
+    RECEIVE_DOSSIERS = "receive_dossiers"  # reception, return, fees, slips
+    PROCESS_DOSSIERS = "process_dossiers"  # hand-over, supplement, result ready, refusal
+    CORRECT_DOSSIERS = "correct_dossiers"  # change a returned or refused dossier
 
 
 # labels are marked with N_ and translated with _() where they are shown
@@ -63,9 +66,12 @@ ROLE_LABELS = {
 
 _ALL = frozenset(Permission)
 PERMISSIONS: dict[Role, frozenset[Permission]] = {
-    Role.CLERK: frozenset({Permission.VIEW_REGISTERS, Permission.EDIT_RESIDENTS}),
-    Role.OFFICER: frozenset({Permission.VIEW_REGISTERS, Permission.EDIT_RESIDENTS}),
-    Role.CHAIRMAN: frozenset({Permission.VIEW_REGISTERS, Permission.BACKUP}),
+    Role.CLERK: frozenset({Permission.VIEW_REGISTERS, Permission.EDIT_RESIDENTS,
+                           Permission.RECEIVE_DOSSIERS, Permission.PROCESS_DOSSIERS}),
+    Role.OFFICER: frozenset({Permission.VIEW_REGISTERS, Permission.EDIT_RESIDENTS,
+                             Permission.PROCESS_DOSSIERS}),
+    Role.CHAIRMAN: frozenset({Permission.VIEW_REGISTERS, Permission.BACKUP,
+                              Permission.PROCESS_DOSSIERS}),
     Role.ADMIN: _ALL,
 }
 
@@ -77,6 +83,9 @@ PERMISSION_LABELS = {
     Permission.MANAGE_ACCOUNTS: N_("quản lý tài khoản cán bộ"),
     Permission.EDIT_PROFILE: N_("sửa thông tin đơn vị"),
     Permission.BACKUP: N_("sao lưu, phục hồi dữ liệu"),
+    Permission.RECEIVE_DOSSIERS: N_("tiếp nhận và trả kết quả hồ sơ"),
+    Permission.PROCESS_DOSSIERS: N_("xử lý hồ sơ"),
+    Permission.CORRECT_DOSSIERS: N_("sửa hồ sơ đã kết thúc"),
 }
 
 

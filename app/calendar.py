@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import holidays
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from app import audit
@@ -132,8 +134,16 @@ def ensure_years(ctx: AppContext, years: Iterable[int]) -> list[int]:
     with ctx.read() as s:
         if _seeded_years(s, wanted) == wanted:
             return []
-    with ctx.write() as s:
-        return _ensure_in(s, wanted)
+    for attempt in range(3):
+        try:
+            with ctx.write() as s:
+                return _ensure_in(s, wanted)
+        except (IntegrityError, OperationalError):
+            # another desk seeded the same year at the same moment: its rows are as good
+            if attempt == 2:
+                raise
+            time.sleep(0.05)
+    return []
 
 
 def list_days(ctx: AppContext, year: int) -> list[DayInfo]:

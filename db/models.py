@@ -266,3 +266,7 @@ class DocumentNumber(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
 
     __table_args__ = (UniqueConstraint("doc_type", "year", "number"),)
+
+
+# The one-stop desk tables share this metadata (imported last: they subclass Base).
+from db.models_desk import *  # noqa: E402,F401,F403

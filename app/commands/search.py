@@ -2,6 +2,9 @@
 
 from app import residents
 from app.cli import open_ctx, print_json
+from app.commands.dossiers import dossier_dict
+from app.desk import queries
+from app.desk.types import STATUS_LABELS
 from app.i18n import _
 from app.residents import SEX_LABELS
 
@@ -17,6 +20,7 @@ def run(args) -> int:
     ctx = open_ctx(args)
     people = residents.get_residents(ctx, residents.search_resident_ids(ctx, args.text, limit=args.limit))
     homes = residents.get_households(ctx, residents.search_household_ids(ctx, args.text, limit=args.limit))
+    files = queries.get_dossiers(ctx, queries.lookup(ctx, args.text, limit=args.limit))
     if args.json:
         print_json({
             "residents": [{"id": r.id, "full_name": r.full_name, "sex": SEX_LABELS[r.sex],
@@ -25,6 +29,7 @@ def run(args) -> int:
                           for r in people],
             "households": [{"id": h.id, "code": h.code, "head": h.head_name, "village": h.village,
                             "address": h.address, "members": h.members} for h in homes],
+            "dossiers": [dossier_dict(d) for d in files],
         })
         return 0
     print(_("Nhân khẩu ({count}):").format(count=len(people)))
@@ -37,4 +42,7 @@ def run(args) -> int:
     for h in homes:
         print("  " + _("{code} – chủ hộ {head}, {village}, {members} nhân khẩu").format(
             code=h.code or h.id, head=h.head_name, village=h.village, members=h.members))
+    print(_("Hồ sơ ({count}):").format(count=len(files)))
+    for d in files:
+        print(f"  {d.code} – {d.applicant_name}, {d.procedure_name}, {_(STATUS_LABELS[d.status])}")
     return 0

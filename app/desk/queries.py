@@ -1,0 +1,203 @@
+"""Reading the desk: one dossier, lookups, the attention lists and filtered lists over ids."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session, aliased
+
+from app import search_index
+from app.context import AppContext
+from app.desk.types import CLOSED_STATUSES, DOSSIER, OPEN_STATUSES, ApologyRow, DossierRow, EventRow
+from app.errors import NotFound
+from app.i18n import _
+from app.procedures import UNIT_LABELS
+from db.models import Procedure, TimeUnit, User
+from db.models_desk import ApologySlip, Dossier, DossierEvent, DossierStatus
+
+
+def record_event(s: Session, ctx: AppContext, dossier_id: int, kind: str, *,
+                 at: dt.datetime | None = None, to_user: int | None = None, note: str = "",
+                 data: dict | None = None) -> None:
+    from app.desk.clock import now
+
+    s.add(DossierEvent(dossier_id=dossier_id, at=at or now(), kind=kind,
+                       by_user=ctx.actor.user_id, to_user=to_user, note=note,
+                       data=json.dumps(data or {}, ensure_ascii=False, default=str)))
+
+
+def _time_label(p: Procedure) -> str:
+    if p.time_unit == TimeUnit.SAME_DAY:
+        return _("Trong ngày")
+    return f"{p.time_value:02d} {_(UNIT_LABELS[p.time_unit])}"
+
+
+def get_dossiers(ctx: AppContext, ids: list[int]) -> list[DossierRow]:
+    ids = list(ids)
+    if not ids:
+        return []
+    receiver, handler = aliased(User), aliased(User)
+    apologies = (select(ApologySlip.dossier_id, func.count(ApologySlip.id).label("n"))
+                 .where(ApologySlip.dossier_id.in_(ids)).group_by(ApologySlip.dossier_id)
+                 .subquery())
+    stmt = (select(Dossier, Procedure, receiver.full_name, handler.full_name,
+                   func.coalesce(apologies.c.n, 0))
+            .join(Procedure, Procedure.id == Dossier.procedure_id)
+            .outerjoin(receiver, receiver.id == Dossier.received_by)
+            .outerjoin(handler, handler.id == Dossier.handler_id)
+            .outerjoin(apologies, apologies.c.dossier_id == Dossier.id)
+            .where(Dossier.id.in_(ids)))
+    with ctx.read() as s:
+        found = {
+            d.id: DossierRow(
+                d.id, d.code, p.id, p.code, p.name, d.field, d.applicant_name,
+                d.applicant_address, d.applicant_phone, d.applicant_email,
+                d.applicant_resident_id, d.channel, d.received_at, rname or "",
+                json.loads(d.documents), d.sets, d.fee_due, d.fee_paid, d.legal_due_at, d.due_at,
+                d.status, hname or "", d.handler_id, d.ledger_year, d.ledger_line, d.ready_at,
+                d.finished_at, d.outcome, d.returned_to, d.return_method, d.satisfaction,
+                d.satisfaction_note, d.reason, _time_label(p), n)
+            for d, p, rname, hname, n in s.execute(stmt)
+        }
+    return [found[i] for i in ids if i in found]
+
+
+def get_dossier(ctx: AppContext, key: int | str) -> DossierRow:
+    """A dossier by id or by code (as typed or scanned; case and spaces ignored)."""
+    if isinstance(key, str) and not key.strip().isdigit():
+        with ctx.read() as s:
+            found = s.scalar(select(Dossier.id).where(
+                func.upper(Dossier.code) == key.strip().upper()))
+        key = found if found is not None else -1
+    rows = get_dossiers(ctx, [int(key)])
+    if not rows:
+        raise NotFound(_("Không tìm thấy hồ sơ “{key}”.").format(key=key))
+    return rows[0]
+
+
+def lookup(ctx: AppContext, text: str, limit: int = 200) -> list[int]:
+    """What the lookup field finds: an exact code first, else code, name or phone by tokens."""
+    text = (text or "").strip()
+    if not text:
+        return []
+    with ctx.read() as s:
+        exact = s.scalar(select(Dossier.id).where(func.upper(Dossier.code) == text.upper()))
+        if exact is not None:
+            return [exact]
+        ids = search_index.matching_ids_stmt(DOSSIER, text)
+        if ids is None:
+            return []
+        stmt = (select(Dossier.id).where(Dossier.id.in_(ids))
+                .order_by(Dossier.received_at.desc()).limit(limit))
+        return list(s.scalars(stmt))
+
+
+@dataclass(frozen=True)
+class Filters:
+    start: dt.date | None = None  # received from (inclusive)
+    end: dt.date | None = None  # received to (inclusive)
+    procedure_id: int | None = None
+    field: str | None = None
+    status: DossierStatus | None = None
+    handler_id: int | None = None
+    channel: str | None = None
+    overdue: bool = False
+    text: str = ""
+
+
+def search_ids(ctx: AppContext, f: Filters, now: dt.datetime | None = None) -> list[int]:
+    """Ids of the dossiers matching the filters, newest first (indexed columns only)."""
+    from app.desk.clock import now as clock
+
+    stmt = select(Dossier.id).order_by(Dossier.received_at.desc(), Dossier.id.desc())
+    if f.start:
+        stmt = stmt.where(Dossier.received_at >= dt.datetime.combine(f.start, dt.time()))
+    if f.end:
+        stmt = stmt.where(Dossier.received_at < dt.datetime.combine(
+            f.end + dt.timedelta(days=1), dt.time()))
+    for column, value in ((Dossier.procedure_id, f.procedure_id), (Dossier.field, f.field),
+                          (Dossier.status, f.status), (Dossier.handler_id, f.handler_id),
+                          (Dossier.channel, f.channel)):
+        if value is not None and value != "":
+            stmt = stmt.where(column == value)
+    if f.overdue:
+        stmt = stmt.where(_overdue(now or clock()))
+    if f.text.strip():
+        ids = search_index.matching_ids_stmt(DOSSIER, f.text)
+        if ids is not None:
+            stmt = stmt.where(Dossier.id.in_(ids))
+    with ctx.read() as s:
+        return list(s.scalars(stmt))
+
+
+def _overdue(moment: dt.datetime):
+    running = (DossierStatus.RECEIVED, DossierStatus.IN_PROGRESS, DossierStatus.READY)
+    return and_(Dossier.status.in_(running), Dossier.due_at < moment)
+
+
+def attention(ctx: AppContext, now: dt.datetime | None = None) -> dict[str, list[int]]:
+    """What the tab opens on: overdue, due today, due tomorrow, waiting for collection,
+    waiting for a supplement (each newest appointment first)."""
+    from app.desk.clock import now as clock
+    from app.workdays import load_calendar
+
+    moment = now or clock()
+    today = moment.date()
+    cal = load_calendar(ctx, today.year)
+    tomorrow = cal.next_working_day(today)
+    day_start = dt.datetime.combine(today, dt.time())
+    running = (DossierStatus.RECEIVED, DossierStatus.IN_PROGRESS)
+
+    def ids(*conditions) -> list[int]:
+        stmt = select(Dossier.id).where(*conditions).order_by(Dossier.due_at, Dossier.id)
+        with ctx.read() as s:
+            return list(s.scalars(stmt))
+
+    return {
+        "overdue": ids(_overdue(moment)),
+        "today": ids(Dossier.status.in_(running), Dossier.due_at >= moment,
+                     Dossier.due_at < day_start + dt.timedelta(days=1)),
+        "tomorrow": ids(Dossier.status.in_(running),
+                        Dossier.due_at >= dt.datetime.combine(tomorrow, dt.time()),
+                        Dossier.due_at < dt.datetime.combine(tomorrow + dt.timedelta(days=1),
+                                                             dt.time())),
+        "ready": ids(Dossier.status == DossierStatus.READY),
+        "supplement": ids(Dossier.status == DossierStatus.SUPPLEMENT),
+    }
+
+
+def events(ctx: AppContext, dossier_id: int) -> list[EventRow]:
+    by, to = aliased(User), aliased(User)
+    stmt = (select(DossierEvent, by.full_name, to.full_name)
+            .outerjoin(by, by.id == DossierEvent.by_user)
+            .outerjoin(to, to.id == DossierEvent.to_user)
+            .where(DossierEvent.dossier_id == dossier_id).order_by(DossierEvent.id))
+    with ctx.read() as s:
+        return [EventRow(e.at, e.kind, b or "", t or "", e.note, json.loads(e.data))
+                for e, b, t in s.execute(stmt)]
+
+
+def apologies(ctx: AppContext, dossier_id: int) -> list[ApologyRow]:
+    stmt = (select(ApologySlip, User.full_name).outerjoin(User, User.id == ApologySlip.by_user)
+            .where(ApologySlip.dossier_id == dossier_id).order_by(ApologySlip.id))
+    with ctx.read() as s:
+        return [ApologyRow(a.id, a.dossier_id, a.issued_at, a.reason, a.old_due_at, a.new_due_at,
+                           n or "") for a, n in s.execute(stmt)]
+
+
+def ledger_ids(ctx: AppContext, start: dt.date, end: dt.date) -> list[int]:
+    stmt = (select(Dossier.id)
+            .where(Dossier.received_at >= dt.datetime.combine(start, dt.time()),
+                   Dossier.received_at < dt.datetime.combine(end + dt.timedelta(days=1),
+                                                             dt.time()))
+            .order_by(Dossier.ledger_year, Dossier.ledger_line))
+    with ctx.read() as s:
+        return list(s.scalars(stmt))
+
+
+__all__ = ["CLOSED_STATUSES", "OPEN_STATUSES", "Filters", "apologies", "attention", "events",
+           "get_dossier", "get_dossiers", "ledger_ids", "lookup", "record_event",
+           "search_ids"]
