@@ -16,7 +16,7 @@ from app import audit
 from app.auth import Permission
 from app.context import AppContext
 from app.desk.clock import now
-from app.desk.queries import get_dossier, record_event
+from app.desk.queries import code_key, get_dossier, record_event
 from app.desk.types import CLOSED_STATUSES, DOSSIER, STATUS_LABELS, DossierRow
 from app.errors import DomainError, NotFound
 from app.i18n import _
@@ -37,12 +37,12 @@ DOC_KINDS = ("original", "certified_copy", "copy")
 
 
 def _load(s: Session, key: int | str) -> Dossier:
-    from sqlalchemy import func, select
+    from sqlalchemy import select
 
     if isinstance(key, int) or str(key).isdigit():
         d = s.get(Dossier, int(key))
     else:
-        d = s.scalar(select(Dossier).where(func.upper(Dossier.code) == str(key).strip().upper()))
+        d = s.scalar(select(Dossier).where(Dossier.code == code_key(str(key))))
     if d is None:
         raise NotFound(_("Không tìm thấy hồ sơ “{key}”.").format(key=key))
     return d

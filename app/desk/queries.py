@@ -35,6 +35,14 @@ def _time_label(p: Procedure) -> str:
     return f"{p.time_value:02d} {_(UNIT_LABELS[p.time_unit])}"
 
 
+COMMON = 2000  # a word matching this many dossiers is "common" for the lookup plan
+
+
+def code_key(text: str) -> str:
+    """Dossier codes are stored in upper case; a typed or scanned code is compared the same way."""
+    return text.strip().upper()
+
+
 def get_dossiers(ctx: AppContext, ids: list[int]) -> list[DossierRow]:
     ids = list(ids)
     if not ids:
@@ -69,8 +77,7 @@ def get_dossier(ctx: AppContext, key: int | str) -> DossierRow:
     """A dossier by id or by code (as typed or scanned; case and spaces ignored)."""
     if isinstance(key, str) and not key.strip().isdigit():
         with ctx.read() as s:
-            found = s.scalar(select(Dossier.id).where(
-                func.upper(Dossier.code) == key.strip().upper()))
+            found = s.scalar(select(Dossier.id).where(Dossier.code == code_key(key)))
         key = found if found is not None else -1
     rows = get_dossiers(ctx, [int(key)])
     if not rows:
@@ -84,15 +91,31 @@ def lookup(ctx: AppContext, text: str, limit: int = 200) -> list[int]:
     if not text:
         return []
     with ctx.read() as s:
-        exact = s.scalar(select(Dossier.id).where(func.upper(Dossier.code) == text.upper()))
+        exact = s.scalar(select(Dossier.id).where(Dossier.code == code_key(text)))
         if exact is not None:
             return [exact]
-        ids = search_index.matching_ids_stmt(DOSSIER, text)
-        if ids is None:
+        words = search_index.query_words(text)
+        if not words:
             return []
-        stmt = (select(Dossier.id).where(Dossier.id.in_(ids))
-                .order_by(Dossier.received_at.desc()).limit(limit))
-        return list(s.scalars(stmt))
+        whole = search_index.joined(text)
+        if whole:  # a name typed in order: its run-together token is one index range
+            found = _newest_with(s, [whole], limit)
+            if found:
+                return found
+        return _newest_with(s, words, limit)
+
+
+def _newest_with(s: Session, words: list[str], limit: int) -> list[int]:
+    """The newest dossiers having a token for every word; the plan follows the rarest word."""
+    newest = select(Dossier.id).order_by(Dossier.received_at.desc(), Dossier.id.desc()).limit(limit)
+    if min(search_index.count_matches(s, DOSSIER, w, COMMON) for w in words) >= COMMON:
+        # every word is common ("nguyen van"): walk the newest dossiers, probing the index
+        # per word; the walk ends at the first `limit` hits
+        stmt = newest.where(*[search_index.has_token(DOSSIER, Dossier.id, w) for w in words])
+    else:
+        # a rare word narrows it down: intersect the words' index ranges, sort the few hits
+        stmt = newest.where(Dossier.id.in_(search_index.ids_with_all(DOSSIER, words)))
+    return list(s.scalars(stmt))
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from app.desk.queries import get_dossier, record_event
 from app.desk.types import DOSSIER, DossierInput, DossierRow
 from app.errors import DomainError
 from app.i18n import _
-from app.text import nfc
+from app.text import fold, nfc
 from app.workdays import compute_due
 from db.models import Household, Procedure, Resident, TimeUnit, Village
 from db.models_desk import Channel, Dossier, DossierStatus
@@ -44,6 +44,9 @@ def dossier_tokens(code: str, applicant: str, phone: str | None) -> set[str]:
     # the code whole ("000.17.22.h56-261125-0001" folds to tokens) and its daily part
     toks = search_index.index_tokens(code, applicant, phone)
     toks.add(code.lower()[: search_index.MAX_TOKEN])
+    whole = search_index.joined(applicant)  # "tranthiha": the name typed in order, one range
+    if whole:
+        toks.add(whole)
     return toks
 
 
@@ -54,8 +57,9 @@ def _applicant(s, data: DossierInput) -> tuple[str, str, str | None, int | None,
             raise DomainError(_("Không tìm thấy người nộp hồ sơ trong sổ nhân khẩu."))
         hh = s.get(Household, r.household_id)
         village = s.get(Village, hh.village_id)
-        address = nfc(data.applicant_address) or ", ".join(
-            p for p in (hh.address, village.name if village else "") if p)
+        address = nfc(data.applicant_address) or hh.address
+        if village and fold(village.name.removeprefix("Thôn ")) not in fold(address):
+            address = ", ".join(p for p in (address, village.name) if p)
         phone = validators.phone(data.applicant_phone) if data.applicant_phone else r.phone
         return r.full_name, address, phone, r.id, hh.id
     name = validators.person_name(data.applicant_name, label=_("Họ tên người nộp hồ sơ"))
@@ -115,7 +119,7 @@ def _insert(ctx, data, agency, received, channel, applicant, field, due_at, fee_
                          .where(Dossier.ledger_year == day.year)) or 0) + 1
         if seq > 9999:
             raise DomainError(_("Đã hết số thứ tự hồ sơ trong ngày (9999)."))
-        code = f"{agency}-{day:%y%m%d}-{seq:04d}"
+        code = f"{agency.upper()}-{day:%y%m%d}-{seq:04d}"  # stored upper: see queries.code_key
         d = Dossier(code=code, seq_day=day, seq_no=seq, ledger_year=day.year, ledger_line=line,
                     procedure_id=data.procedure_id, field=field, applicant_resident_id=resident_id,
                     applicant_name=name, applicant_address=address, applicant_phone=phone,
