@@ -26,6 +26,9 @@ class Option:
     label: str  # marked with N_: show it with _(option.label)
 
 
+# the one-stop forms (Mẫu 01–06) were re-issued in 2025: the basis printed on them is a setting
+LEGAL_BASIS_FORMS = "Thông tư số 01/2018/TT-VPCP ngày 23/11/2018 của Văn phòng Chính phủ"
+
 OPTIONS: dict[str, Option] = {
     o.key: o
     for o in [
@@ -45,6 +48,8 @@ OPTIONS: dict[str, Option] = {
         Option("body_font_size", int, 13, N_("Cỡ chữ nội dung (13–14)")),
         Option("chairman_title", str, "CHỦ TỊCH", N_("Chức danh người ký")),
         Option("vice_chairmen", str, "", N_("Các Phó Chủ tịch (mỗi tên một dòng)")),
+        Option("legal_basis_forms", str, LEGAL_BASIS_FORMS,
+               N_("Căn cứ pháp lý in trên phiếu một cửa")),
         Option("language", str, "vi", N_("Ngôn ngữ giao diện")),
         Option("setup_done", bool, False, N_("Đã thiết lập ban đầu")),
         Option("is_demo", bool, False, N_("Cơ sở dữ liệu mẫu")),
@@ -53,7 +58,7 @@ OPTIONS: dict[str, Option] = {
 
 # Paper layout (Nghị định 30/2020: margins within the legal ranges) and who signs.
 PAPER_KEYS = ["margin_top_mm", "margin_bottom_mm", "margin_left_mm", "margin_right_mm",
-              "body_font_size", "chairman_title", "vice_chairmen"]
+              "body_font_size", "chairman_title", "vice_chairmen", "legal_basis_forms"]
 MARGIN_RANGES = {"margin_top_mm": (20, 25), "margin_bottom_mm": (20, 25),
                  "margin_left_mm": (30, 35), "margin_right_mm": (15, 20)}
 PROFILE_KEYS = ["commune_name", "province", "parent_unit", "place_name", "agency_id", "chairman_name"]
@@ -169,6 +174,7 @@ class PaperSettings:
     body_font_size: int
     chairman_title: str
     vice_chairmen: tuple[str, ...]
+    legal_basis_forms: str = LEGAL_BASIS_FORMS
 
 
 def _int_in(values: dict[str, Any], key: str, low: int, high: int) -> int:
@@ -194,6 +200,9 @@ def validate_paper(values: dict[str, Any]) -> dict[str, Any]:
     raw = values.get("vice_chairmen", "")
     names = raw if isinstance(raw, list | tuple) else str(raw or "").splitlines()
     clean["vice_chairmen"] = "\n".join(n for n in (nfc(x) for x in names) if n)
+    if "legal_basis_forms" in values:  # kept as it is when the screen does not show it
+        clean["legal_basis_forms"] = (" ".join(nfc(values["legal_basis_forms"]).split())
+                                      or LEGAL_BASIS_FORMS)
     return clean
 
 

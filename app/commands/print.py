@@ -1,5 +1,8 @@
 """`print households|residents [--village NAME] -o FILE.pdf`, `print sample -o FILE.pdf`:
-the register lists and the printer test page, written to a PDF file."""
+the register lists and the printer test page, written to a PDF file; and the one-stop desk's
+papers: `print slip|supplement|refusal|apology|control CODE -o FILE.pdf`,
+`print ledger --from D --to D -o FILE.pdf|FILE.xlsx`, `print fees --day D [--user NAME]
+[-o FILE]`, `print fee-board -o FILE.pdf` (dates as dd/mm/yyyy or yyyy-mm-dd)."""
 
 from __future__ import annotations
 
@@ -8,14 +11,17 @@ import sys
 from pathlib import Path
 
 from app.errors import DomainError
-from app.i18n import _
+from app.i18n import N_, _
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
-        "print", help=_("in danh sách hộ gia đình, nhân khẩu hoặc trang in thử ra tệp PDF"),
+        "print", help=_("in danh sách, phiếu một cửa, sổ theo dõi hồ sơ hoặc trang in thử ra "
+                        "tệp PDF"),
         description=_("Tạo tệp PDF theo thể thức Nghị định 30/2020: danh sách hộ gia đình, "
-                      "danh sách nhân khẩu (theo thôn hoặc toàn xã) hoặc thư công in thử."))
+                      "danh sách nhân khẩu (theo thôn hoặc toàn xã), thư công in thử; các phiếu "
+                      "của Bộ phận một cửa (Mẫu 01–06), bảng kê thu phí, lệ phí và bảng niêm "
+                      "yết thủ tục hành chính."))
     kinds = p.add_subparsers(dest="document", metavar="DOCUMENT", required=True)
     for name, text in (("households", _("danh sách hộ gia đình")),
                        ("residents", _("danh sách nhân khẩu (số định danh được che)"))):
@@ -28,6 +34,83 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     k.add_argument("--size", choices=["A4", "A5"], default="A4", help=_("khổ giấy"))
     k.add_argument("-o", "--output", metavar="FILE",
                    help=_("tệp PDF (mặc định: tên gợi ý trong thư mục hiện tại)"))
+    add_desk_parsers(kinds)
+
+
+DESK_FORMS = {  # marked with N_: the help is translated when the parser is built
+    "slip": N_("Mẫu 01: giấy tiếp nhận hồ sơ và hẹn trả kết quả (A5, hai liên)"),
+    "supplement": N_("Mẫu 02: phiếu yêu cầu bổ sung, hoàn thiện hồ sơ"),
+    "refusal": N_("Mẫu 03: phiếu từ chối tiếp nhận giải quyết hồ sơ"),
+    "apology": N_("Mẫu 04: phiếu xin lỗi và hẹn lại ngày trả kết quả"),
+    "control": N_("Mẫu 05: phiếu kiểm soát quá trình giải quyết hồ sơ"),
+}
+
+
+def add_desk_parsers(kinds) -> None:
+    out_help = _("tệp PDF (mặc định: tên gợi ý trong thư mục hiện tại)")
+    for name, text in DESK_FORMS.items():
+        k = kinds.add_parser(name, help=_(text))
+        k.add_argument("code", metavar="CODE", help=_("mã hồ sơ (hoặc số id)"))
+        k.add_argument("-o", "--output", metavar="FILE", help=out_help)
+    k = kinds.add_parser("ledger", help=_("Mẫu 06: sổ theo dõi hồ sơ (A4 ngang) hoặc tệp Excel"))
+    k.add_argument("--from", dest="start", required=True, metavar="D",
+                   help=_("từ ngày (dd/mm/yyyy hoặc yyyy-mm-dd)"))
+    k.add_argument("--to", dest="end", required=True, metavar="D", help=_("đến ngày"))
+    k.add_argument("-o", "--output", metavar="FILE",
+                   help=_("tệp .pdf hoặc .xlsx (mặc định: PDF với tên gợi ý)"))
+    k = kinds.add_parser("fees", help=_("bảng kê thu phí, lệ phí trong một ngày"))
+    k.add_argument("--day", metavar="D", help=_("ngày thu (mặc định: hôm nay)"))
+    k.add_argument("--user", metavar="USERNAME",
+                   help=_("tên đăng nhập của cán bộ thu (mặc định: cả bộ phận một cửa)"))
+    k.add_argument("-o", "--output", metavar="FILE", help=out_help)
+    k = kinds.add_parser("fee-board", help=_("bảng niêm yết công khai thủ tục hành chính, phí, "
+                                             "lệ phí"))
+    k.add_argument("-o", "--output", metavar="FILE", help=out_help)
+
+
+def parse_day(value: str, label: str):
+    """dd/mm/yyyy or yyyy-mm-dd (a bare year is not a day here)."""
+    from app.validators import parse_date
+
+    if value and value.strip().isdigit():
+        raise DomainError(_("{label} “{value}” không đúng dạng ngày/tháng/năm (ví dụ 05/11/2023)."
+                            ).format(label=label, value=value))
+    return parse_date(value, label)
+
+
+def _user_id(ctx, username: str) -> int:
+    from sqlalchemy import select
+
+    from db.models import User
+
+    with ctx.read() as s:
+        found = s.scalar(select(User.id).where(User.username == username.strip().lower()))
+    if found is None:
+        raise DomainError(_("Không có tài khoản “{name}”.").format(name=username))
+    return found
+
+
+def desk_job(ctx, args):
+    """The job of a desk paper; None for the ledger written to Excel (done here)."""
+    from app.desk import fees, forms
+
+    if args.document in DESK_FORMS:
+        return getattr(forms, args.document)(ctx, args.code)
+    if args.document == "ledger":
+        start, end = parse_day(args.start, _("Từ ngày")), parse_day(args.end, _("Đến ngày"))
+        if args.output and Path(args.output).suffix.lower() == ".xlsx":
+            n = forms.ledger_xlsx(ctx, start, end, args.output)
+            print(_("Đã ghi sổ theo dõi hồ sơ ({n} hồ sơ) vào tệp {path}.").format(
+                n=n, path=args.output))
+            return None
+        return forms.ledger(ctx, start, end)
+    if args.document == "fees":
+        from app.l10n import today
+
+        day = parse_day(args.day, _("Ngày")) if args.day else today()
+        user = _user_id(ctx, args.user) if args.user else None
+        return fees.fee_list(ctx, day, user)
+    return fees.fee_board(ctx)
 
 
 def find_village(ctx, name: str) -> int:
@@ -74,11 +157,15 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.document == "sample":
             job = documents.sample_letter(ctx, page_size=args.size)
-        else:
+        elif args.document in ("households", "residents"):
             village = find_village(ctx, args.village) if args.village else None
             make = (documents.household_list if args.document == "households"
                     else documents.resident_list)
             job = make(ctx, village)
+        else:
+            job = desk_job(ctx, args)
+            if job is None:
+                return 0
         show = _progress_printer()
         printout = run_to_end(job, show)
         if show:
