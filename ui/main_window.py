@@ -23,6 +23,7 @@ from app.auth import ROLE_LABELS, Permission
 from app.context import AppContext
 from app.errors import DomainError
 from app.i18n import N_, _
+from ui.desk import controller as desk
 from ui.errors import MessageBox, show_error
 from ui.language import MENU_TITLE, LanguageMenu, apply_language
 from ui.registers.accounts import controller as accounts
@@ -46,6 +47,8 @@ class Page:
 
 
 PAGES = [
+    # the one-stop desk first: where every account lands after signing in
+    Page(N_("Tiếp nhận & trả kết quả"), desk.build, Permission.VIEW_REGISTERS),
     Page(N_("Hộ gia đình"), households.build),
     Page(N_("Nhân khẩu"), residents.build),
     Page(N_("Thôn"), villages.build),

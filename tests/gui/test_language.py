@@ -39,7 +39,7 @@ def _nav(window) -> list[str]:
 def test_language_menu_rebuilds_the_window_in_english(qtbot, ctx, signed_in):
     flow = signed_in
     window = flow.window
-    assert _nav(window)[0] == "Hộ gia đình"
+    assert _nav(window)[:2] == ["Tiếp nhận & trả kết quả", "Hộ gia đình"]
     assert window.language_menu.actions["vi"].isChecked()
     with qtbot.waitSignal(flow.window_shown) as shown:
         window.language_menu.actions["en"].trigger()
@@ -47,7 +47,7 @@ def test_language_menu_rebuilds_the_window_in_english(qtbot, ctx, signed_in):
     assert english is flow.window and english is not window
     assert current_language() == "en"
     assert settings.read_all(ctx)["language"] == "en"
-    assert _nav(english)[:3] == ["Households", "Residents", "Villages"]
+    assert _nav(english)[:4] == ["Reception & results", "Households", "Residents", "Villages"]
     assert [a.text() for a in english.menuBar().actions()] == [
         "&File", "&Account", "Ngôn ngữ / Language"]
     assert english.language_menu.actions["en"].isChecked()
@@ -59,7 +59,7 @@ def test_language_menu_rebuilds_the_window_in_english(qtbot, ctx, signed_in):
 
     with qtbot.waitSignal(flow.window_shown) as shown:
         english.language_menu.actions["vi"].trigger()
-    assert _nav(shown.args[0])[0] == "Hộ gia đình"
+    assert _nav(shown.args[0])[0] == "Tiếp nhận & trả kết quả"
     assert settings.read_all(ctx)["language"] == "vi"
 
 

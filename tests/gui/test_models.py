@@ -11,6 +11,9 @@ def test_every_register_model(qtbot, qtmodeltester, window):
         model = getattr(controller, "model", None)
         if model is None:
             continue  # the profile screen is a form, not a table
+        if title == "Tiếp nhận & trả kết quả":
+            qtmodeltester.check(model)  # no dossier yet; checked full in test_desk.py
+            continue
         assert model.rowCount() > 0, title
         qtmodeltester.check(model)
 

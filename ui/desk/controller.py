@@ -1,0 +1,323 @@
+"""The desk tab's controller: attention buckets, filters and lookup over the lazy list,
+reception, the dossier window and the reports."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+
+from app import procedures, staff, validators
+from app.auth import Permission
+from app.context import AppContext
+from app.desk import queries, reception
+from app.desk.types import CHANNEL_LABELS, STATUS_LABELS, DossierRow
+from app.errors import DomainError
+from app.i18n import _
+from ui.desk.columns import DossierModel
+from ui.desk.dossier_window import DossierWindow
+from ui.desk.papers import FORMS, paper_job
+from ui.desk.reception import ReceptionDialog
+from ui.desk.reports import DeskReports
+from ui.desk.view import BUCKETS, DeskView
+from ui.errors import show_error
+from ui.preview import PrintRunner
+from ui.registers.common.controller import count_text
+
+ATTENTION_REFRESH_MS = 120_000  # appointments fall due while the tab stays open
+LOOKUP_LIMIT = 200  # queries.lookup's default: the newest hits only
+
+
+class DeskController(QObject):
+    dossier_received = Signal(int)  # the id of the dossier just received
+    results_changed = Signal(int)  # rows in the list after a reload
+
+    def __init__(self, view: DeskView, ctx: AppContext):
+        super().__init__(view)
+        self.view = view
+        self.ctx = ctx
+        self.model = DossierModel(lambda ids: queries.get_dossiers(ctx, ids), view)
+        view.table.setModel(self.model)
+        view.set_column_widths()
+        self.reports = DeskReports(view, ctx)
+        self.print_runner = PrintRunner(view)  # the slip printed after reception
+        self.preview_runner = self.reports.print_runner
+        self.export_runner = self.reports.export_runner
+        self.can_receive = ctx.actor.can(Permission.RECEIVE_DOSSIERS)
+        self.mode = "all"  # a bucket key, "all" (the filters) or "lookup"
+        self.attention: dict[str, list[int]] = {}
+        self.lookup_ids: list[int] = []
+        self.dialog: ReceptionDialog | None = None
+        self.dossier_window: DossierWindow | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(ATTENTION_REFRESH_MS)
+        self.shortcuts = {name: [QShortcut(QKeySequence(k), view) for k in keys]
+                          for name, keys in (("lookup", ("F2", "Ctrl+L")),
+                                             ("receive", (QKeySequence.StandardKey.New, "F3")),
+                                             ("refresh", ("F5",)))}
+        view.receive_button.setEnabled(self.can_receive)
+        self._fill_filters()
+        self._connect_signals()
+        self.reload_attention()
+        self.mode = next((k for k in BUCKETS if self.attention.get(k)), "all")
+        self._check_bucket(self.mode)
+        self.reload()
+        self.timer.start()
+
+    def _connect_signals(self) -> None:
+        v = self.view
+        v.lookup.returnPressed.connect(self._on_lookup_submitted)
+        v.bucket_group.buttonClicked.connect(self._on_bucket_clicked)
+        for combo in (v.status, v.channel, v.handler, v.procedure, v.field):
+            combo.currentIndexChanged.connect(self._on_filter_changed)
+        for date in (v.start, v.end):
+            date.editingFinished.connect(self._on_filter_changed)
+        v.search.search_changed.connect(self._on_filter_changed)
+        v.search.submitted.connect(self._on_search_submitted)
+        v.table.activated.connect(self._on_row_activated)
+        v.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.model.modelReset.connect(self._on_selection_changed)
+        v.receive_button.clicked.connect(self._on_receive_requested)
+        v.open_button.clicked.connect(self._on_open_requested)
+        v.refresh_button.clicked.connect(self.refresh)
+        v.ledger_action.triggered.connect(self.reports.ledger)
+        v.stats_action.triggered.connect(self.reports.statistics)
+        v.fee_list_action.triggered.connect(self.reports.fee_list)
+        v.fee_board_action.triggered.connect(self.reports.fee_board)
+        for s in self.shortcuts["lookup"]:
+            s.activated.connect(self._on_lookup_shortcut)
+        for s in self.shortcuts["receive"]:
+            s.activated.connect(self._on_receive_requested)
+        for s in self.shortcuts["refresh"]:
+            s.activated.connect(self.refresh)
+        self.timer.timeout.connect(self._on_timer_fired)
+
+    # -- filters --------------------------------------------------------------------------
+    def _fill_filters(self) -> None:
+        v, ctx = self.view, self.ctx
+        rows = {
+            v.status: [(_("Mọi trạng thái"), None)]
+            + [(_(t), s) for s, t in STATUS_LABELS.items()],
+            v.channel: [(_("Mọi hình thức"), None)]
+            + [(_(t), c) for c, t in CHANNEL_LABELS.items()],
+            v.handler: [(_("Mọi cán bộ"), None)]
+            + [(u.full_name, u.id) for u in staff.list_users(ctx)],
+            v.procedure: [(_("Mọi thủ tục"), None)]
+            + [(p.name, p.id) for p in procedures.get_procedures(
+                ctx, procedures.search_procedure_ids(ctx, include_inactive=True))],
+            v.field: [(_("Mọi lĩnh vực"), None)] + [(f, f) for f in procedures.list_fields(ctx)],
+        }
+        for combo, items in rows.items():
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            for text, data in items:
+                combo.addItem(text, data)
+                if combo is v.procedure:
+                    combo.setItemData(combo.count() - 1, text,
+                                     Qt.ItemDataRole.ToolTipRole)  # long names
+            combo.setCurrentIndex(max(combo.findData(current), 0))
+            combo.blockSignals(False)
+
+    def filters(self) -> queries.Filters:
+        v = self.view
+        start = validators.parse_date(v.start.value(), _("Từ ngày"))
+        end = validators.parse_date(v.end.value(), _("Đến ngày"))
+        return queries.Filters(start=start, end=end, procedure_id=v.procedure.currentData(),
+                               field=v.field.currentData(), status=v.status.currentData(),
+                               handler_id=v.handler.currentData(),
+                               channel=v.channel.currentData(), text=v.search.text())
+
+    # -- reading ----------------------------------------------------------------------------
+    def query(self) -> list[int]:
+        if self.mode == "lookup":
+            return list(self.lookup_ids)
+        if self.mode in self.attention:
+            return list(self.attention[self.mode])
+        return queries.search_ids(self.ctx, self.filters())
+
+    def reload_attention(self) -> None:
+        try:
+            self.attention = queries.attention(self.ctx)
+        except DomainError as exc:
+            show_error(self.view, exc)
+            self.attention = {}
+        for key in BUCKETS:
+            count = len(self.attention.get(key, [])) if key != "all" else None
+            self.view.set_bucket_count(key, count)
+
+    def reload(self, keep_id: int | None = None) -> None:
+        """Run the list's query again; keep (or select) `keep_id` if it is still listed."""
+        keep_id = keep_id if keep_id is not None else self.selected_id()
+        self.view.filter_error.clear_message()
+        try:
+            ids = self.query()
+        except DomainError as exc:
+            self.view.filter_error.show_message(exc.message)
+            ids = []
+        self.model.set_ids(ids)
+        if keep_id is not None:
+            self.select_id(keep_id)
+        count = count_text(self.model.total)
+        if self.mode == "lookup" and self.model.total >= LOOKUP_LIMIT:
+            text = _("{count} hồ sơ mới nhất; gõ cụ thể hơn để thu hẹp").format(count=count)
+        else:
+            # TRANSLATORS: the count under the list of dossiers, e.g. "1.348 hồ sơ"
+            text = _("{count} hồ sơ").format(count=count)
+        self.view.count_label.setText(text)
+        self._on_selection_changed()
+        self.results_changed.emit(self.model.total)
+
+    def refresh(self) -> None:
+        """The tab is shown again (or F5): choices, counters and list read again."""
+        self._fill_filters()
+        self.reload_attention()
+        self.reload()
+
+    def selected_id(self) -> int | None:
+        rows = self.view.table.selectionModel().selectedRows()
+        return self.model.id_at(rows[0].row()) if rows else None
+
+    def select_id(self, dossier_id: int) -> bool:
+        row = self.model.row_of(dossier_id)
+        if row < 0:
+            return False
+        index = self.model.index(row, 0)
+        self.view.table.selectionModel().select(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.view.table.setCurrentIndex(index)
+        self.view.table.scrollTo(index)
+        return True
+
+    def _check_bucket(self, key: str | None) -> None:
+        group = self.view.bucket_group
+        if key in self.view.bucket_buttons:
+            self.view.bucket_buttons[key].setChecked(True)
+        else:  # a lookup's hits: no bucket is the list shown
+            group.setExclusive(False)
+            for b in group.buttons():
+                b.setChecked(False)
+            group.setExclusive(True)
+        self.view.list_title.setText("")
+
+    # -- slots ------------------------------------------------------------------------------
+    def _on_bucket_clicked(self, button) -> None:
+        self.mode = button.property("bucket")
+        self.reload_attention()
+        self._check_bucket(self.mode)
+        self.reload()
+
+    def _on_filter_changed(self, *_args) -> None:
+        if self.mode != "all":
+            self.mode = "all"
+            self._check_bucket("all")
+        self.reload()
+
+    def _on_search_submitted(self) -> None:
+        if self.model.rowCount() and self.selected_id() is None:
+            self.select_id(self.model.id_at(0))
+        self.view.table.setFocus()
+
+    def _on_timer_fired(self) -> None:
+        self.reload_attention()
+
+    def _on_selection_changed(self, *_args) -> None:
+        self.view.open_button.setEnabled(self.selected_id() is not None)
+
+    def _on_lookup_shortcut(self) -> None:
+        self.view.lookup.setFocus()
+        self.view.lookup.selectAll()
+
+    def _on_lookup_submitted(self) -> None:
+        text = self.view.lookup.text().strip()
+        self.view.lookup_status.clear()
+        if not text:
+            return
+        ids = queries.lookup(self.ctx, text)
+        self.view.lookup.selectAll()  # the next scan replaces it
+        if not ids:
+            self.view.lookup_status.setText(
+                _("Không tìm thấy hồ sơ nào với “{text}”.").format(text=text))
+            return
+        self.lookup_ids = ids
+        self.mode = "lookup"
+        self._check_bucket(None)
+        self.reload(keep_id=ids[0])
+        self.view.list_title.setText(_("Kết quả tra cứu “{text}”").format(text=text))
+        if len(ids) == 1:
+            self.open_dossier(ids[0])
+        else:
+            self.view.table.setFocus()
+
+    def _on_row_activated(self, _index) -> None:
+        self._on_open_requested()
+
+    def _on_open_requested(self) -> None:
+        dossier_id = self.selected_id()
+        if dossier_id is not None:
+            self.open_dossier(dossier_id)
+
+    # -- the dossier window --------------------------------------------------------------------
+    def open_dossier(self, key: int | str) -> DossierWindow | None:
+        try:
+            win = DossierWindow(self.ctx, key, self.view)
+        except DomainError as exc:
+            show_error(self.view, exc)
+            return None
+        self.dossier_window = win
+        win.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        win.dossier_changed.connect(self._on_dossier_changed)
+        win.finished.connect(self._on_dossier_window_closed)
+        win.open()
+        return win
+
+    def _on_dossier_changed(self, dossier_id: int) -> None:
+        self.reload_attention()
+        self.reload(keep_id=dossier_id)
+
+    def _on_dossier_window_closed(self, _result: int) -> None:
+        if self.sender() is self.dossier_window:
+            self.dossier_window = None
+
+    # -- reception ------------------------------------------------------------------------------
+    def _on_receive_requested(self) -> None:
+        if not self.can_receive or self.dialog is not None:
+            return
+        dlg = ReceptionDialog(self.ctx, self.view)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.submit = lambda data: reception.receive(self.ctx, data)
+        dlg.saved.connect(self._on_dossier_received)
+        dlg.finished.connect(self._on_reception_closed)
+        self.dialog = dlg
+        dlg.open()
+
+    def _on_reception_closed(self, _result: int) -> None:
+        self.dialog = None
+
+    def _on_dossier_received(self, row: DossierRow) -> None:
+        self.mode = "all"
+        self._check_bucket("all")
+        self.reload_attention()
+        self.reload(keep_id=row.id)
+        self.dossier_received.emit(row.id)
+        self.print_slip(row.id)
+
+    def print_slip(self, dossier_id: int) -> None:
+        """Mẫu 01, two copies on A5, built on the worker, then the preview."""
+        if not self.print_runner.running:
+            self.print_runner.start(paper_job(FORMS, "slip", self.ctx, dossier_id))
+
+
+    def close_windows(self) -> None:
+        """Close the dossier window and the reception dialog; wait for the print jobs."""
+        for w in (self.dossier_window, self.dialog):
+            if w is not None:
+                w.reject()
+        for runner in (self.print_runner, self.preview_runner, self.export_runner):
+            if runner.running:
+                runner.wait()
+
+
+def build(ctx: AppContext) -> tuple[DeskView, DeskController]:
+    view = DeskView()
+    return view, DeskController(view, ctx)
