@@ -40,6 +40,20 @@ OPTIONAL = {"fee_text", "online_level", "civil_event", "time_text", "legal_basis
 _YES = {"yes", "có", "co", "x", "1", "true", "đúng"}
 
 
+def split_documents(text: str) -> list[str]:
+    """Split a checklist on ";" — but not inside parentheses, where ";" is part of one item."""
+    items, depth, current = [], 0, []
+    for ch in text:
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if ch == ";" and depth <= 0:
+            items.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    items.append("".join(current))
+    return [i.strip() for i in items if i.strip()]
+
+
 def _input(raw: dict) -> ProcedureInput:
     unit = cell_text(raw.get("time_unit")).lower()
     value = cell_text(raw.get("time_value")) or "0"
@@ -50,7 +64,7 @@ def _input(raw: dict) -> ProcedureInput:
         fee_vnd=cell_text(raw.get("fee_vnd")) or None, fee_text=cell_text(raw.get("fee_text")),
         online_level=cell_text(raw.get("online_level")),
         civil_event=cell_text(raw.get("civil_event")) or None,
-        documents=[d for d in cell_text(raw.get("documents")).split(";")],
+        documents=split_documents(cell_text(raw.get("documents"))),
         time_text=cell_text(raw.get("time_text")), legal_basis=cell_text(raw.get("legal_basis")),
     )
 

@@ -77,3 +77,12 @@ def test_excel_round_trip_and_bad_rows(ctx, tmp_path):
     assert run_to_end(catalogue_io.import_catalogue(ctx, preview, only_good=True)) == (1, 0)
     with ctx.read() as s:
         assert s.scalar(select(func.count(Procedure.id))) == 41
+
+
+def test_checklist_items_keep_their_parentheses(ctx):
+    assert catalogue_io.split_documents("A (x; y);B;; C") == ["A (x; y)", "B", "C"]
+    [pid] = procedures.search_procedure_ids(ctx, "1.001193")
+    docs = procedures.get_procedure(ctx, pid).documents
+    assert docs[1].startswith("Giấy chứng sinh (không có thì") and docs[1].endswith("về việc sinh)")
+    for row in procedures.get_procedures(ctx, procedures.search_procedure_ids(ctx)):
+        assert all(d.count("(") == d.count(")") for d in row.documents), row.code
