@@ -120,7 +120,7 @@ def profile(ctx: AppContext) -> CommuneProfile:
 
 def validate_worktime(values: dict[str, Any]) -> dict[str, str]:
     """Office hours "07:30-11:30" / "13:30-17:00" and the cut-off "15:00", checked together."""
-    from app.workdays import OfficeHours, _parse_clock, _parse_span
+    from app.office_hours import OfficeHours, _parse_clock, _parse_span
 
     clean = {k: nfc(values.get(k) or OPTIONS[k].default).replace(" ", "") for k in WORKTIME_KEYS}
     morning = _parse_span(clean["office_morning"], label("office_morning").lower())
