@@ -184,3 +184,25 @@ class ListTableModel(_TableBase):
 
     def rowCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._rows)
+
+
+def selected_id(table, model) -> Any:
+    """The id of the first selected row of a table over an id model, or None."""
+    rows = table.selectionModel().selectedRows()
+    return model.id_at(rows[0].row()) if rows else None
+
+
+def select_id(table, model, item_id: Any) -> bool:
+    """Select, focus and scroll to the row of `item_id`; False when it is not in the list."""
+    from PySide6.QtCore import QItemSelectionModel
+
+    row = model.row_of(item_id)
+    if row < 0:
+        return False
+    index = model.index(row, 0)
+    table.selectionModel().select(
+        index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        | QItemSelectionModel.SelectionFlag.Rows)
+    table.setCurrentIndex(index)
+    table.scrollTo(index)
+    return True

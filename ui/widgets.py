@@ -211,3 +211,13 @@ class VillageFilter(QComboBox):
 
     def value(self) -> int | None:
         return self.currentData()
+
+
+def page_heading(text: str) -> QLabel:
+    """The bold, larger title at the top of every page of the main window."""
+    label = QLabel(text)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 1.35)
+    font.setBold(True)
+    label.setFont(font)
+    return label

@@ -3,7 +3,7 @@ reception, the dossier window and the reports."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 
 from app import procedures, staff, validators
@@ -20,6 +20,7 @@ from ui.desk.reception import ReceptionDialog
 from ui.desk.reports import DeskReports
 from ui.desk.view import BUCKETS, DeskView
 from ui.errors import show_error
+from ui.models import select_id, selected_id
 from ui.preview import PrintRunner
 from ui.registers.common.controller import count_text
 
@@ -174,20 +175,10 @@ class DeskController(QObject):
         self.reload()
 
     def selected_id(self) -> int | None:
-        rows = self.view.table.selectionModel().selectedRows()
-        return self.model.id_at(rows[0].row()) if rows else None
+        return selected_id(self.view.table, self.model)
 
     def select_id(self, dossier_id: int) -> bool:
-        row = self.model.row_of(dossier_id)
-        if row < 0:
-            return False
-        index = self.model.index(row, 0)
-        self.view.table.selectionModel().select(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
-        self.view.table.setCurrentIndex(index)
-        self.view.table.scrollTo(index)
-        return True
+        return select_id(self.view.table, self.model, dossier_id)
 
     def _check_bucket(self, key: str | None) -> None:
         group = self.view.bucket_group

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import N_, _
 from ui.desk.columns import OVERDUE
-from ui.widgets import DateField, ErrorLabel, SearchBox, tidy_tab_order
+from ui.widgets import DateField, ErrorLabel, SearchBox, page_heading, tidy_tab_order
 
 # the attention buckets (keys of app.desk.queries.attention) and "every dossier"
 BUCKETS = {
@@ -39,11 +39,7 @@ class DeskView(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._shown_once = False
-        self.heading = QLabel(_("Tiếp nhận & trả kết quả"))
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        self.heading.setFont(font)
+        self.heading = page_heading(_("Tiếp nhận & trả kết quả"))
         self.lookup = QLineEdit()
         self.lookup.setClearButtonEnabled(True)
         self.lookup.setPlaceholderText(_("Quét mã QR, hoặc gõ mã hồ sơ, họ tên, điện thoại rồi "

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from babel.numbers import format_decimal
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Signal
+from PySide6.QtCore import QModelIndex, QObject, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QPushButton
 
@@ -13,7 +13,7 @@ from app.context import AppContext
 from app.errors import DomainError
 from app.i18n import N_, _, current_language
 from ui.errors import MessageBox, show_error
-from ui.models import IdTableModel, ListTableModel
+from ui.models import IdTableModel, ListTableModel, select_id, selected_id
 from ui.registers.common.view import RegisterView
 
 
@@ -115,20 +115,10 @@ class RegisterController(QObject):
         return self.model.row_at(rows[0].row()) if rows else None
 
     def selected_id(self) -> Any:
-        rows = self.view.table.selectionModel().selectedRows()
-        return self.model.id_at(rows[0].row()) if rows else None
+        return selected_id(self.view.table, self.model)
 
     def select_id(self, item_id: Any) -> bool:
-        row = self.model.row_of(item_id)
-        if row < 0:
-            return False
-        index = self.model.index(row, 0)
-        self.view.table.selectionModel().select(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
-        self.view.table.setCurrentIndex(index)
-        self.view.table.scrollTo(index)
-        return True
+        return select_id(self.view.table, self.model, item_id)
 
     # -- slots -----------------------------------------------------------------------
     def _on_search_changed(self, _text: str) -> None:

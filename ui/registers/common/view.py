@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _
-from ui.widgets import SearchBox, tidy_tab_order
+from ui.widgets import SearchBox, page_heading, tidy_tab_order
 
 
 class RegisterView(QWidget):
@@ -26,11 +26,7 @@ class RegisterView(QWidget):
                  with_search: bool = True):
         super().__init__(parent)
         self._tab_order_done = False
-        self.heading = QLabel(title)
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        self.heading.setFont(font)
+        self.heading = page_heading(title)
         self.search = SearchBox(search_hint)
         self.search.setVisible(with_search)
         self.show_inactive = QCheckBox(_("Hiện cả mục đã ngừng quản lý"))

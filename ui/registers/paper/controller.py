@@ -31,7 +31,7 @@ from app.errors import DomainError
 from app.i18n import _
 from app.paper import documents
 from ui.preview import PrintRunner
-from ui.widgets import ErrorLabel
+from ui.widgets import ErrorLabel, page_heading
 
 BODY_SIZES = (13, 14)  # Nghị định 30/2020: body text 13–14 pt
 
@@ -55,11 +55,7 @@ def _align_labels(forms: list[QFormLayout]) -> None:
 class PaperView(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        heading = QLabel(_("In ấn"))
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        heading.setFont(font)
+        heading = page_heading(_("In ấn"))
         self.note = QLabel(_("Lề giấy, cỡ chữ và người ký dùng cho mọi văn bản in ra "
                              "(theo Nghị định 30/2020/NĐ-CP)."))
         self.note.setWordWrap(True)

@@ -19,7 +19,7 @@ from app.auth import Permission
 from app.context import AppContext
 from app.errors import DomainError
 from app.i18n import N_, _
-from ui.widgets import ErrorLabel
+from ui.widgets import ErrorLabel, page_heading
 
 # marked with N_, shown with _()
 PLACEHOLDERS = {
@@ -38,11 +38,7 @@ PLACEHOLDERS = {
 class ProfileView(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        heading = QLabel(_("Thông tin đơn vị"))
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        heading.setFont(font)
+        heading = page_heading(_("Thông tin đơn vị"))
         self.note = QLabel(_("Các thông tin này được in trên phiếu hẹn, thư và báo cáo."))
         self.note.setWordWrap(True)
         self.fields: dict[str, QLineEdit] = {}
