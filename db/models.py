@@ -270,3 +270,4 @@ class DocumentNumber(Base):
 
 # The one-stop desk tables share this metadata (imported last: they subclass Base).
 from db.models_desk import *  # noqa: E402,F401,F403
+from db.models_letters import *  # noqa: E402,F401,F403

@@ -125,4 +125,7 @@ class CivilEventRecord(Base):
     person_name: Mapped[str] = mapped_column(String(120))  # the child, the couple, the deceased
     resident_id: Mapped[int | None] = mapped_column(ForeignKey("residents.id"), nullable=True)
     household_id: Mapped[int | None] = mapped_column(ForeignKey("households.id"), nullable=True)
+    # the child, the deceased or the spouse when they are in the register (migration 0004)
+    subject_resident_id: Mapped[int | None] = mapped_column(
+        ForeignKey("residents.id"), nullable=True)
     recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
