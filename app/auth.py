@@ -54,6 +54,8 @@ class Permission(enum.StrEnum):
     RECEIVE_DOSSIERS = "receive_dossiers"  # reception, return, fees, slips
     PROCESS_DOSSIERS = "process_dossiers"  # hand-over, supplement, result ready, refusal
     CORRECT_DOSSIERS = "correct_dossiers"  # change a returned or refused dossier
+    WRITE_LETTERS = "write_letters"  # make, print and deliver letters to households
+    EDIT_LETTER_TEMPLATES = "edit_letter_templates"
 
 
 # labels are marked with N_ and translated with _() where they are shown
@@ -67,11 +69,12 @@ ROLE_LABELS = {
 _ALL = frozenset(Permission)
 PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.CLERK: frozenset({Permission.VIEW_REGISTERS, Permission.EDIT_RESIDENTS,
-                           Permission.RECEIVE_DOSSIERS, Permission.PROCESS_DOSSIERS}),
+                           Permission.RECEIVE_DOSSIERS, Permission.PROCESS_DOSSIERS,
+                           Permission.WRITE_LETTERS}),
     Role.OFFICER: frozenset({Permission.VIEW_REGISTERS, Permission.EDIT_RESIDENTS,
-                             Permission.PROCESS_DOSSIERS}),
+                             Permission.PROCESS_DOSSIERS, Permission.WRITE_LETTERS}),
     Role.CHAIRMAN: frozenset({Permission.VIEW_REGISTERS, Permission.BACKUP,
-                              Permission.PROCESS_DOSSIERS}),
+                              Permission.PROCESS_DOSSIERS, Permission.WRITE_LETTERS}),
     Role.ADMIN: _ALL,
 }
 
@@ -86,6 +89,8 @@ PERMISSION_LABELS = {
     Permission.RECEIVE_DOSSIERS: N_("tiếp nhận và trả kết quả hồ sơ"),
     Permission.PROCESS_DOSSIERS: N_("xử lý hồ sơ"),
     Permission.CORRECT_DOSSIERS: N_("sửa hồ sơ đã kết thúc"),
+    Permission.WRITE_LETTERS: N_("lập, in và giao thư gửi hộ gia đình"),
+    Permission.EDIT_LETTER_TEMPLATES: N_("sửa mẫu thư"),
 }
 
 

@@ -115,7 +115,12 @@ class CommuneProfile:
 
 def profile(ctx: AppContext) -> CommuneProfile:
     with ctx.read() as s:
-        return CommuneProfile(**{k: get(s, k) for k in PROFILE_KEYS})
+        return profile_in(s)
+
+
+def profile_in(session: Session) -> CommuneProfile:
+    """The profile as `session` sees it (inside a unit of work that may have changed it)."""
+    return CommuneProfile(**{k: get(session, k) for k in PROFILE_KEYS})
 
 
 def validate_worktime(values: dict[str, Any]) -> dict[str, str]:
@@ -208,7 +213,11 @@ def validate_paper(values: dict[str, Any]) -> dict[str, Any]:
 
 def paper(ctx: AppContext) -> PaperSettings:
     with ctx.read() as s:
-        values = {k: get(s, k) for k in PAPER_KEYS}
+        return paper_in(s)
+
+
+def paper_in(session: Session) -> PaperSettings:
+    values = {k: get(session, k) for k in PAPER_KEYS}
     values["vice_chairmen"] = tuple(n for n in values["vice_chairmen"].splitlines() if n)
     return PaperSettings(**values)
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from sqlalchemy.orm import Session
 
 from app.context import AppContext
 from app.errors import DomainError
@@ -27,12 +28,18 @@ class Signer:
 
 def signer(ctx: AppContext, deputy: str | None = None) -> Signer:
     """The chairman from the profile; or `deputy`, one of the vice-chairmen in the settings."""
+    with ctx.read() as s:
+        return signer_in(s, deputy)
+
+
+def signer_in(session: Session, deputy: str | None = None) -> Signer:
+    """`signer` as `session` sees the settings."""
     from app import settings
 
-    paper = settings.paper(ctx)
+    paper = settings.paper_in(session)
     tm = _("TM. ỦY BAN NHÂN DÂN")
     if deputy is None:
-        return Signer((tm, paper.chairman_title), settings.profile(ctx).chairman_name)
+        return Signer((tm, paper.chairman_title), settings.profile_in(session).chairman_name)
     if text(deputy) not in paper.vice_chairmen:
         raise DomainError(_("“{name}” không có trong danh sách Phó Chủ tịch ở phần cài đặt.")
                           .format(name=text(deputy)))

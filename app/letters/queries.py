@@ -1,0 +1,226 @@
+"""Reading letters: the queue of letters owed, the register, counts per kind, one letter.
+
+The queue (`suggestions`) is every birth, marriage and death recorded at the desk with no
+letter yet, and every dossier that came back late or got an apology slip with no apology
+letter yet, less those the commune dismissed with a reason. Newest first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from sqlalchemy import exists, func, or_, select
+from sqlalchemy.orm import Session
+
+from app import audit, search_index
+from app.auth import Permission
+from app.context import AppContext
+from app.errors import DomainError, NotFound
+from app.i18n import N_, _
+from app.l10n import today
+from app.text import nfc
+from db.models import User
+from db.models_desk import ApologySlip, CivilEventRecord, Dossier, Outcome
+from db.models_letters import Letter, LetterDismissal
+
+from . import drafts
+from .types import (
+    KIND_LABELS,
+    LETTER,
+    OCCASION_KIND,
+    OCCASION_LABELS,
+    Filters,
+    LetterKind,
+    LetterRow,
+    Occasion,
+    Suggestion,
+)
+
+EVENT, DOSSIER = "event", "dossier"
+_WHAT = {Occasion.BIRTH: N_("Khai sinh: {name}"), Occasion.MARRIAGE: N_("Kết hôn: {name}"),
+         Occasion.DEATH: N_("Khai tử: {name}")}
+
+
+def _open_events(s: Session):
+    answered = exists().where(Letter.civil_event_id == CivilEventRecord.id)
+    dismissed = exists().where(LetterDismissal.source == EVENT,
+                               LetterDismissal.source_id == CivilEventRecord.id)
+    return (select(CivilEventRecord.id, CivilEventRecord.event_on)
+            .where(~answered, ~dismissed))
+
+
+def _open_dossiers(s: Session):
+    answered = exists().where(Letter.dossier_id == Dossier.id,
+                              Letter.kind == LetterKind.APOLOGY.value)
+    dismissed = exists().where(LetterDismissal.source == DOSSIER,
+                               LetterDismissal.source_id == Dossier.id)
+    slip = exists().where(ApologySlip.dossier_id == Dossier.id)
+    return (select(Dossier.id, func.coalesce(Dossier.finished_at, Dossier.due_at))
+            .where(or_(Dossier.outcome == Outcome.LATE, slip), ~answered, ~dismissed))
+
+
+def suggestions(ctx: AppContext, day: dt.date | None = None) -> list[Suggestion]:
+    """The letters owed, newest first, each with its draft filled from the registers
+    (`day`: the date the letters would carry; today by default)."""
+    day = day or today()
+    out: list[Suggestion] = []
+    with ctx.read() as s:
+        for event_id, _on in s.execute(_open_events(s)).all():
+            draft = drafts.event_draft(s, event_id, day)
+            ev = s.get(CivilEventRecord, event_id)
+            out.append(_suggestion(EVENT, event_id, ev.event_on, draft, ev.person_name))
+        for dossier_id, when in s.execute(_open_dossiers(s)).all():
+            draft = drafts.dossier_draft(s, dossier_id, day)
+            d = s.get(Dossier, dossier_id)
+            out.append(_suggestion(DOSSIER, dossier_id, when.date(), draft, d.code))
+    out.sort(key=lambda g: (g.day, g.key), reverse=True)
+    return out
+
+
+def _suggestion(source: str, source_id: int, day: dt.date, draft, about: str) -> Suggestion:
+    occasion = Occasion(draft.occasion)
+    what = (_(_WHAT[occasion]) if occasion in _WHAT
+            else _("Trả kết quả chậm: hồ sơ {name}")).format(name=about)
+    recipient = draft.addressee or f"{draft.salutation} {draft.recipient_name}"
+    return Suggestion(f"{source}:{source_id}", source, source_id, day, OCCASION_KIND[occasion],
+                      occasion, recipient, draft.village, what, draft)
+
+
+def suggestion_count(ctx: AppContext) -> int:
+    with ctx.read() as s:
+        n = s.scalar(select(func.count()).select_from(_open_events(s).subquery()))
+        return n + s.scalar(select(func.count()).select_from(_open_dossiers(s).subquery()))
+
+
+def dismiss(ctx: AppContext, key: str, reason: str) -> None:
+    """Take a suggestion off the queue, with the reason (kept and audited)."""
+    ctx.require(Permission.WRITE_LETTERS)
+    reason = nfc(reason).strip()
+    if not reason:
+        raise DomainError(_("Vui lòng ghi lý do không gửi thư."))
+    source, _sep, raw = key.partition(":")
+    if source not in (EVENT, DOSSIER) or not raw.isdigit():
+        raise DomainError(_("Không có gợi ý “{key}”.").format(key=key))
+    with ctx.write() as s:
+        model = CivilEventRecord if source == EVENT else Dossier
+        if s.get(model, int(raw)) is None:
+            raise NotFound(_("Không tìm thấy việc cần gửi thư này."))
+        if s.scalar(select(LetterDismissal.id).where(LetterDismissal.source == source,
+                                                    LetterDismissal.source_id == int(raw))):
+            raise DomainError(_("Gợi ý này đã được bỏ qua trước đó."))
+        s.add(LetterDismissal(source=source, source_id=int(raw), reason=reason,
+                              dismissed_by=ctx.actor.user_id,
+                              dismissed_at=dt.datetime.now().replace(microsecond=0)))
+        audit.record(s, ctx.actor, "dismiss", "letter_suggestion", int(raw),
+                     {"source": source, "reason": reason})
+
+
+# ---- the register ---------------------------------------------------------------------------
+
+def search_ids(ctx: AppContext, f: Filters | None = None) -> list[int]:
+    """Ids of the letters matching the filters, newest first."""
+    f = f or Filters()
+    stmt = select(Letter.id).order_by(Letter.letter_date.desc(), Letter.id.desc())
+    if f.start:
+        stmt = stmt.where(Letter.letter_date >= f.start)
+    if f.end:
+        stmt = stmt.where(Letter.letter_date <= f.end)
+    if f.kind:
+        stmt = stmt.where(Letter.kind == LetterKind(f.kind).value)
+    if f.village:
+        stmt = stmt.where(Letter.village == f.village)
+    if f.delivered is not None:
+        stmt = stmt.where(Letter.delivered_at.is_not(None) if f.delivered
+                          else Letter.delivered_at.is_(None))
+    if f.text.strip():
+        ids = search_index.matching_ids_stmt(LETTER, f.text)
+        if ids is not None:
+            stmt = stmt.where(Letter.id.in_(ids))
+    with ctx.read() as s:
+        return list(s.scalars(stmt))
+
+
+def _row(r: Letter, creator: str | None) -> LetterRow:
+    return LetterRow(
+        id=r.id, year=r.year, number=r.number, number_text=r.number_text,
+        kind=LetterKind(r.kind), occasion=Occasion(r.occasion), letter_date=r.letter_date,
+        salutation=r.salutation, recipient_name=r.recipient_name, addressee=r.addressee,
+        address=r.address, village=r.village, household_id=r.household_id,
+        resident_id=r.resident_id, civil_event_id=r.civil_event_id, dossier_id=r.dossier_id,
+        event_text=r.event_text, title=r.title, body=tuple(json.loads(r.body)),
+        page_size=r.page_size, signer_lines=tuple(json.loads(r.signer_lines)),
+        signer_name=r.signer_name, duplicate_reason=r.duplicate_reason,
+        created_by=creator or "", created_at=r.created_at, printed_at=r.printed_at,
+        print_count=r.print_count, delivered_at=r.delivered_at,
+        delivery_method=r.delivery_method, delivered_by=r.delivered_by)
+
+
+def get_letters(ctx: AppContext, ids: Sequence[int]) -> list[LetterRow]:
+    """The letters with these ids, in the order given."""
+    with ctx.read() as s:
+        found = {r.id: _row(r, name) for r, name in s.execute(
+            select(Letter, User.full_name).outerjoin(User, User.id == Letter.created_by)
+            .where(Letter.id.in_(list(ids))))}
+    return [found[i] for i in ids if i in found]
+
+
+def get_letter(ctx: AppContext, key: int | str) -> LetterRow:
+    """By id, or by "5/2023" (number/year) or "05/TC-UBND/2023"."""
+    if isinstance(key, int):
+        rows = get_letters(ctx, [key])
+    else:
+        m = re.fullmatch(r"\s*0*(\d+)\s*/\s*(?:TC-UBND\s*/\s*)?(\d{4})\s*", nfc(key), re.I)
+        if not m:
+            raise DomainError(_("Hãy ghi thư theo số/năm, ví dụ 5/2023."))
+        with ctx.read() as s:
+            found = s.scalar(select(Letter.id).where(Letter.number == int(m.group(1)),
+                                                     Letter.year == int(m.group(2))))
+        rows = get_letters(ctx, [found]) if found else []
+    if not rows:
+        raise NotFound(_("Không tìm thấy thư {key}.").format(key=key))
+    return rows[0]
+
+
+def counts(ctx: AppContext, start: dt.date, end: dt.date) -> dict[LetterKind, int]:
+    """Letters per kind dated within [start, end], every kind present (0 when none)."""
+    with ctx.read() as s:
+        found = dict(s.execute(select(Letter.kind, func.count()).where(
+            Letter.letter_date >= start, Letter.letter_date <= end).group_by(Letter.kind)).all())
+    return {k: found.get(k.value, 0) for k in LetterKind}
+
+
+def villages(ctx: AppContext) -> list[str]:
+    """The villages letters were sent to (for the register's filter)."""
+    with ctx.read() as s:
+        return sorted(v for v in s.scalars(select(Letter.village).distinct()) if v)
+
+
+REGISTER_HEADERS = (N_("Số thư"), N_("Năm"), N_("Ngày"), N_("Loại thư"), N_("Dịp"),
+                    N_("Kính gửi"), N_("Địa chỉ"), N_("Thôn"), N_("Việc"), N_("Người ký"),
+                    N_("In lúc"), N_("Ngày giao"), N_("Cách giao"), N_("Người giao"),
+                    N_("Lý do gửi thêm"))
+
+
+def register_xlsx(ctx: AppContext, ids: Sequence[int], path: Path | str) -> int:
+    """The letter register (sổ theo dõi thư) of these letters as an Excel sheet."""
+    from app.excel import write_sheet
+    from app.l10n import short_date
+
+    from .types import DELIVERY_METHODS
+
+    rows = []
+    for start in range(0, len(ids), 500):
+        for r in get_letters(ctx, ids[start:start + 500]):
+            rows.append((r.number_text, r.year, short_date(r.letter_date), _(KIND_LABELS[r.kind]),
+                         _(OCCASION_LABELS[r.occasion]), r.addressee, r.address, r.village,
+                         r.event_text, r.signer_name,
+                         r.printed_at.strftime("%d/%m/%Y %H:%M") if r.printed_at else "",
+                         short_date(r.delivered_at) if r.delivered_at else "",
+                         _(DELIVERY_METHODS[r.delivery_method]) if r.delivery_method else "",
+                         r.delivered_by, r.duplicate_reason))
+    return write_sheet(path, _("Sổ theo dõi thư"), [_(h) for h in REGISTER_HEADERS], rows,
+                       widths=[12, 7, 11, 16, 20, 34, 30, 16, 44, 20, 16, 11, 22, 20, 24])
