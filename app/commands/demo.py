@@ -103,6 +103,8 @@ def run(args: argparse.Namespace) -> int:
         villages=summary.villages, households=_number(summary.households),
         residents=_number(summary.residents), procedures=summary.procedures,
         first_year=summary.holiday_years[0], last_year=summary.holiday_years[-1]))
+    print("  " + _("{dossiers} hồ sơ đã tiếp nhận, {letters} thư đã gửi hộ gia đình.").format(
+        dossiers=_number(summary.dossiers), letters=_number(summary.letters)))
     print(_("Tài khoản đăng nhập (mật khẩu chung: {password}):").format(
         password=demo.DEMO_PASSWORD))
     width = max(len(a["username"]) for a in summary.accounts)

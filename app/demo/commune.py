@@ -75,6 +75,7 @@ class DemoSummary:
     users: int = 0
     procedures: int = 0
     dossiers: int = 0
+    letters: int = 0
     holiday_years: list[int] = field(default_factory=list)
     accounts: list[dict[str, str]] = field(default_factory=list)
 
@@ -220,6 +221,12 @@ def _desk(b: DemoBuild) -> Iterator[float]:
     yield from desk_history.run(b)
 
 
+def _letters(b: DemoBuild) -> Iterator[float]:
+    from app.demo import letters
+
+    yield from letters.run(b)
+
+
 STAGES: list[Stage] = [
     Stage("profile", N_("Thông tin đơn vị"), 1, _profile),
     Stage("staff", N_("Tài khoản cán bộ, công chức"), 8, _staff),
@@ -228,6 +235,7 @@ STAGES: list[Stage] = [
     Stage("people", N_("Hộ gia đình và nhân khẩu"), 60, _people),
     Stage("calendar", N_("Lịch ngày nghỉ lễ, ngày làm bù"), 4, _calendar),
     Stage("desk", N_("Tiếp nhận hồ sơ"), 60, _desk),
+    Stage("letters", N_("Thư gửi hộ gia đình"), 8, _letters),
 ]
 _SAVE_WEIGHT = 4
 

@@ -60,6 +60,7 @@ class CivilCase:
     day: dt.date
     applicant: Person
     person: str  # the child, "Groom & Bride", the deceased
+    subject: int | None = None  # the deceased's resident id
 
 
 class Register:
@@ -181,7 +182,7 @@ class Register:
             self.deaths.append((p, died_on))
             if self.heads[p.home] is p:
                 self._new_head(p, self._spouse(p, died_on))
-            out.append(CivilCase("death", day, relative, p.name))
+            out.append(CivilCase("death", day, relative, p.name, p.rid))
         return out
 
     def _informant(self, rng: random.Random, p: Person, day: dt.date, died_on: dt.date

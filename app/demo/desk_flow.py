@@ -63,6 +63,7 @@ class Case:
     phone: str | None = None
     fee: int = 0
     event_person: str = ""  # the child, "Groom & Bride", the deceased
+    event_subject: int | None = None  # the deceased's resident id
     good_survey_only: bool = False  # 2023: every survey "satisfied" or better, no lateness
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import audit
@@ -20,9 +21,9 @@ from app.desk.queries import code_key, get_dossier, record_event
 from app.desk.types import CLOSED_STATUSES, DOSSIER, STATUS_LABELS, DossierRow
 from app.errors import DomainError, NotFound
 from app.i18n import _
-from app.text import nfc
+from app.text import fold, nfc
 from app.workdays import load_calendar
-from db.models import Procedure, User
+from db.models import CivilEvent, Procedure, Resident, User
 from db.models_desk import (
     ApologySlip,
     CivilEventRecord,
@@ -189,13 +190,24 @@ def return_result(ctx: AppContext, key, *, returned_to: str, method: str = "",
                      data={"outcome": d.outcome.value, "fee_paid": d.fee_paid})
         proc = s.get(Procedure, d.procedure_id)
         if proc.civil_event:
+            person = nfc(event_person) or d.applicant_name
             s.add(CivilEventRecord(kind=proc.civil_event.value, dossier_id=d.id,
-                                   event_on=moment.date(),
-                                   person_name=nfc(event_person) or d.applicant_name,
+                                   event_on=moment.date(), person_name=person,
                                    resident_id=d.applicant_resident_id,
-                                   household_id=d.household_id))
+                                   household_id=d.household_id,
+                                   subject_resident_id=_member(s, d.household_id, person)
+                                   if proc.civil_event == CivilEvent.DEATH else None))
     return _step(ctx, key, Permission.RECEIVE_DOSSIERS, (S.READY,), _("trả kết quả khi chưa có kết quả"),
                  apply)
+
+
+def _member(s: Session, household_id: int | None, name: str) -> int | None:
+    """The one member of the household with this name (the deceased of a death registration)."""
+    if household_id is None:
+        return None
+    ids = list(s.scalars(select(Resident.id).where(Resident.household_id == household_id,
+                                                   Resident.name_key == fold(name)).limit(2)))
+    return ids[0] if len(ids) == 1 else None
 
 
 def refuse(ctx: AppContext, key, reason: str, at: dt.datetime | None = None) -> DossierRow:

@@ -45,7 +45,7 @@ _WHAT = {Occasion.BIRTH: N_("Khai sinh: {name}"), Occasion.MARRIAGE: N_("Kết h
          Occasion.DEATH: N_("Khai tử: {name}")}
 
 
-def _open_events(s: Session):
+def open_events(s: Session):
     answered = exists().where(Letter.civil_event_id == CivilEventRecord.id)
     dismissed = exists().where(LetterDismissal.source == EVENT,
                                LetterDismissal.source_id == CivilEventRecord.id)
@@ -53,7 +53,7 @@ def _open_events(s: Session):
             .where(~answered, ~dismissed))
 
 
-def _open_dossiers(s: Session):
+def open_dossiers(s: Session):
     answered = exists().where(Letter.dossier_id == Dossier.id,
                               Letter.kind == LetterKind.APOLOGY.value)
     dismissed = exists().where(LetterDismissal.source == DOSSIER,
@@ -69,11 +69,11 @@ def suggestions(ctx: AppContext, day: dt.date | None = None) -> list[Suggestion]
     day = day or today()
     out: list[Suggestion] = []
     with ctx.read() as s:
-        for event_id, _on in s.execute(_open_events(s)).all():
+        for event_id, _on in s.execute(open_events(s)).all():
             draft = drafts.event_draft(s, event_id, day)
             ev = s.get(CivilEventRecord, event_id)
             out.append(_suggestion(EVENT, event_id, ev.event_on, draft, ev.person_name))
-        for dossier_id, when in s.execute(_open_dossiers(s)).all():
+        for dossier_id, when in s.execute(open_dossiers(s)).all():
             draft = drafts.dossier_draft(s, dossier_id, day)
             d = s.get(Dossier, dossier_id)
             out.append(_suggestion(DOSSIER, dossier_id, when.date(), draft, d.code))
@@ -92,8 +92,8 @@ def _suggestion(source: str, source_id: int, day: dt.date, draft, about: str) ->
 
 def suggestion_count(ctx: AppContext) -> int:
     with ctx.read() as s:
-        n = s.scalar(select(func.count()).select_from(_open_events(s).subquery()))
-        return n + s.scalar(select(func.count()).select_from(_open_dossiers(s).subquery()))
+        n = s.scalar(select(func.count()).select_from(open_events(s).subquery()))
+        return n + s.scalar(select(func.count()).select_from(open_dossiers(s).subquery()))
 
 
 def dismiss(ctx: AppContext, key: str, reason: str) -> None:
