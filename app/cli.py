@@ -14,7 +14,7 @@ from app.errors import DomainError
 from app.i18n import DEFAULT, LANG_ENV, _, set_language
 
 # name of each command module in app/commands, in the order `--help` lists them
-COMMANDS = ["demo", "check", "backup", "restore", "search", "workdays", "users", "print", "dossiers", "report"]
+COMMANDS = ["demo", "check", "backup", "restore", "search", "workdays", "users", "print", "dossiers", "letters", "report"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import audit
@@ -81,6 +83,17 @@ def get(session: Session, key: str) -> Any:
     return opt.type(value) if value is not None else opt.default
 
 
+def get_many(session: Session, keys: Sequence[str]) -> dict[str, Any]:
+    """Several options in one query (defaults for those never saved)."""
+    rows = {r.key: r for r in session.scalars(select(Setting).where(Setting.key.in_(list(keys))))}
+    out = {}
+    for key in keys:
+        opt, row = OPTIONS[key], rows.get(key)
+        value = json.loads(row.value) if row is not None else None
+        out[key] = opt.type(value) if value is not None else opt.default
+    return out
+
+
 def put(session: Session, key: str, value: Any) -> None:
     opt = OPTIONS[key]
     if opt.type is str:  # multi-line values (lists of names) keep their lines
@@ -120,7 +133,7 @@ def profile(ctx: AppContext) -> CommuneProfile:
 
 def profile_in(session: Session) -> CommuneProfile:
     """The profile as `session` sees it (inside a unit of work that may have changed it)."""
-    return CommuneProfile(**{k: get(session, k) for k in PROFILE_KEYS})
+    return CommuneProfile(**get_many(session, PROFILE_KEYS))
 
 
 def validate_worktime(values: dict[str, Any]) -> dict[str, str]:
@@ -217,7 +230,7 @@ def paper(ctx: AppContext) -> PaperSettings:
 
 
 def paper_in(session: Session) -> PaperSettings:
-    values = {k: get(session, k) for k in PAPER_KEYS}
+    values = get_many(session, PAPER_KEYS)
     values["vice_chairmen"] = tuple(n for n in values["vice_chairmen"].splitlines() if n)
     return PaperSettings(**values)
 

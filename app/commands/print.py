@@ -2,7 +2,8 @@
 the register lists and the printer test page, written to a PDF file; and the one-stop desk's
 papers: `print slip|supplement|refusal|apology|control CODE -o FILE.pdf`,
 `print ledger --from D --to D -o FILE.pdf|FILE.xlsx`, `print fees --day D [--user NAME]
-[-o FILE]`, `print fee-board -o FILE.pdf` (dates as dd/mm/yyyy or yyyy-mm-dd)."""
+[-o FILE]`, `print fee-board -o FILE.pdf` (dates as dd/mm/yyyy or yyyy-mm-dd); and the
+letters, `print letters|letter …` (app.commands.letters)."""
 
 from __future__ import annotations
 
@@ -35,6 +36,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     k.add_argument("-o", "--output", metavar="FILE",
                    help=_("tệp PDF (mặc định: tên gợi ý trong thư mục hiện tại)"))
     add_desk_parsers(kinds)
+    from app.commands.letters import add_print_parsers
+
+    add_print_parsers(kinds)
 
 
 DESK_FORMS = {  # marked with N_: the help is translated when the parser is built
@@ -149,6 +153,10 @@ def _progress_printer():
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.document in ("letters", "letter"):
+        from app.commands.letters import run_print
+
+        return run_print(args)
     from app.cli import open_ctx
     from app.jobs import run_to_end
     from app.paper import documents

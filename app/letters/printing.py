@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable
 
 from app import settings
 from app.context import AppContext
-from app.errors import DomainError
+from app.errors import DomainError, NotFound
 from app.i18n import _, paper_text
 from app.jobs import Job, Progress
 from app.l10n import place_date
@@ -21,7 +21,7 @@ from app.paper import Printout, file_name
 from app.paper.letter import Letter, Letterhead, letter_flowables
 from app.paper.numbering import number_text
 from app.paper.signature import Signer, signer_in
-from app.paper.styles import page_spec
+from app.paper.styles import markup, page_spec
 from app.paper.template import batch, build_pdf
 
 from . import drafts, queries, templates
@@ -57,7 +57,7 @@ def paper_of(head: Letterhead, row: LetterRow) -> Letter:
     """A stored letter as the page prints it: exactly the text it was made with."""
     return Letter(head=head, number=row.number_text,
                   place_date=place_date(head.place_name, row.letter_date), doc_type=row.title,
-                  addressees=(row.addressee,), body=row.body,
+                  addressees=(row.addressee,), body=tuple(markup(p) for p in row.body),
                   signer=Signer(row.signer_lines, row.signer_name), copies_to=copies_to())
 
 
@@ -73,6 +73,9 @@ def print_letters(ctx: AppContext, ids: Sequence[int], *, page_size: str | None 
     for start in range(0, total, CHUNK):
         rows += queries.get_letters(ctx, ids[start:start + CHUNK])
         yield Progress(len(rows), 2 * total, _("Đang đọc thư…"))
+    if len(rows) != len(set(ids)):
+        raise NotFound(_("Không tìm thấy {count} thư trong số thư cần in.")
+                       .format(count=len(set(ids)) - len(rows)))
     sizes = {r.page_size for r in rows}
     spec = page_spec(page_size or (sizes.pop() if len(sizes) == 1 else "A4"),
                      settings.paper(ctx))
@@ -108,7 +111,8 @@ def draft_paper(ctx: AppContext, draft: LetterDraft, template: templates.Templat
     head = _head(ctx)
     return Letter(head=head, number=number_text(DOC_TYPE, None),
                   place_date=place_date(head.place_name, draft.letter_date), doc_type=merged.title,
-                  addressees=(values["kinh_gui"],), body=merged.paragraphs, signer=who,
+                  addressees=(values["kinh_gui"],), body=tuple(markup(p) for p in merged.paragraphs),
+                  signer=who,
                   copies_to=copies_to())
 
 

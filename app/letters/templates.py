@@ -11,6 +11,7 @@ recipient is refused when the letter is made. Both messages name the field.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -71,6 +72,7 @@ def split_text(text: str) -> tuple[str, tuple[str, ...]]:
     return blocks[0], tuple(blocks[1:])
 
 
+@functools.cache
 def default(key: str) -> Template:
     """The shipped template."""
     raw = resource("letters", f"{_check_key(key)}.txt").read_text(encoding="utf-8")
