@@ -115,7 +115,8 @@ def test_the_register_of_one_kind_on_the_screen(office, capsys, word):
     for row in mine:
         [line] = [x for x in out if x.startswith(row.number_text + " ")]
         assert f"{day:%d/%m/%Y}  Thư cảm ơn" in line
-        assert f"{row.addressee} – {row.village} – chưa in, chưa giao" in line
+        assert f"{row.addressee} – {row.village} – {row.event_text} – chưa in, chưa giao" in line
+        assert row.event_text.startswith("Hiến đất, góp công: ")
     letters = [x for x in out if "/TC-UBND" in x]
     assert all("Thư cảm ơn" in x for x in letters) and len(letters) >= len(mine)
     assert f"Tổng số: {len(letters)} thư cảm ơn." in out

@@ -18,9 +18,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import settings
+from app.context import AppContext
 from app.errors import DomainError, NotFound
 from app.i18n import _, paper_text
-from app.l10n import long_date
+from app.l10n import long_date, today
 from app.text import fold, nfc
 from db.models import Household, Procedure, Resident, Sex, Village
 from db.models_desk import CivilEventRecord, Dossier, Outcome
@@ -229,6 +230,20 @@ def resident_draft(s: Session, resident_id: int, occasion: Occasion, day: dt.dat
                        values=deceased_values(person, person.full_name),
                        event_text=paper_text("{name} từ trần {day}").format(
                            name=person.full_name, day=long_date(person.death_date)), **common)
+
+
+def for_household(ctx: AppContext, household_id: int, occasion: Occasion,
+                  day: dt.date | None = None) -> LetterDraft:
+    """A letter from scratch to a household's head (the UI's entry point)."""
+    with ctx.read() as s:
+        return household_draft(s, household_id, occasion, day or today())
+
+
+def for_resident(ctx: AppContext, resident_id: int, occasion: Occasion,
+                 day: dt.date | None = None) -> LetterDraft:
+    """A letter from scratch to a resident, or to the family of a resident who died."""
+    with ctx.read() as s:
+        return resident_draft(s, resident_id, occasion, day or today())
 
 
 def commune_name(s: Session) -> str:

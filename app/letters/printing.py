@@ -15,7 +15,7 @@ from app.context import AppContext
 from app.errors import DomainError, NotFound
 from app.i18n import _, paper_text
 from app.jobs import Job, Progress
-from app.l10n import place_date
+from app.l10n import long_date, place_date
 from app.l10n import today as vn_today
 from app.paper import Printout, file_name
 from app.paper.letter import Letter, Letterhead, letter_flowables
@@ -132,13 +132,17 @@ def sample_draft(key: str, day: dt.date | None = None) -> LetterDraft:
     the template editor previews."""
     if key not in TEMPLATES:
         raise DomainError(_("Không có mẫu thư “{key}”.").format(key=key))
+    day = day or vn_today()
     values = {f.key: paper_text(f.hint) for f in fields_of(key) if f.templates}
+    for field_key, back in (("ngay_dang_ky", 2), ("ngay_mat", 5), ("ngay_hen", 9)):
+        if field_key in values:  # recent dates, as a real letter would have
+            values[field_key] = long_date(day - dt.timedelta(days=back))
     occasion = {"apology": Occasion.ERROR, "thanks": Occasion.LAND}.get(key, key)
     salutation = {"marriage": "Anh chị", "apology": "Ông"}.get(key, "Gia đình ông")
     name = {"marriage": paper_text("Nguyễn Văn Hùng và Lê Thị Mai")}.get(
         key, paper_text("Nguyễn Văn An"))
     addressee = (paper_text("Anh Nguyễn Văn Hùng và chị Lê Thị Mai") if key == "marriage" else "")
-    return LetterDraft(Occasion(occasion), name, salutation, day or vn_today(),
+    return LetterDraft(Occasion(occasion), name, salutation, day,
                        address=paper_text("Xóm 2, Thôn Đoài"), village=paper_text("Thôn Đoài"),
                        values=values, addressee=addressee)
 

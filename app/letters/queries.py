@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from app import audit, search_index
 from app.auth import Permission
 from app.context import AppContext
+from app.desk.clock import now as clock
 from app.errors import DomainError, NotFound
 from app.i18n import N_, _
 from app.l10n import today
@@ -72,7 +73,10 @@ def suggestions(ctx: AppContext, day: dt.date | None = None) -> list[Suggestion]
         for event_id, _on in s.execute(open_events(s)).all():
             draft = drafts.event_draft(s, event_id, day)
             ev = s.get(CivilEventRecord, event_id)
-            out.append(_suggestion(EVENT, event_id, ev.event_on, draft, ev.person_name))
+            couple = drafts.split_couple(ev.person_name) if ev.kind == Occasion.MARRIAGE else None
+            about = _("{husband} và {wife}").format(husband=couple[0], wife=couple[1]) \
+                if couple else ev.person_name
+            out.append(_suggestion(EVENT, event_id, ev.event_on, draft, about))
         for dossier_id, when in s.execute(open_dossiers(s)).all():
             draft = drafts.dossier_draft(s, dossier_id, day)
             d = s.get(Dossier, dossier_id)
@@ -114,7 +118,7 @@ def dismiss(ctx: AppContext, key: str, reason: str) -> None:
             raise DomainError(_("Gợi ý này đã được bỏ qua trước đó."))
         s.add(LetterDismissal(source=source, source_id=int(raw), reason=reason,
                               dismissed_by=ctx.actor.user_id,
-                              dismissed_at=dt.datetime.now().replace(microsecond=0)))
+                              dismissed_at=clock()))
         audit.record(s, ctx.actor, "dismiss", "letter_suggestion", int(raw),
                      {"source": source, "reason": reason})
 
@@ -185,11 +189,16 @@ def get_letter(ctx: AppContext, key: int | str) -> LetterRow:
     return rows[0]
 
 
-def counts(ctx: AppContext, start: dt.date, end: dt.date) -> dict[LetterKind, int]:
-    """Letters per kind dated within [start, end], every kind present (0 when none)."""
+def counts(ctx: AppContext, start: dt.date | None = None, end: dt.date | None = None
+           ) -> dict[LetterKind, int]:
+    """Letters per kind dated within [start, end] (open ends: all), every kind present."""
+    stmt = select(Letter.kind, func.count()).group_by(Letter.kind)
+    if start is not None:
+        stmt = stmt.where(Letter.letter_date >= start)
+    if end is not None:
+        stmt = stmt.where(Letter.letter_date <= end)
     with ctx.read() as s:
-        found = dict(s.execute(select(Letter.kind, func.count()).where(
-            Letter.letter_date >= start, Letter.letter_date <= end).group_by(Letter.kind)).all())
+        found = dict(s.execute(stmt).all())
     return {k: found.get(k.value, 0) for k in LetterKind}
 
 

@@ -17,8 +17,9 @@ from sqlalchemy.orm import Session
 from app import audit, search_index
 from app.auth import Actor, Permission
 from app.context import AppContext
+from app.desk.clock import now as clock
 from app.errors import DomainError, NotFound
-from app.i18n import _
+from app.i18n import _, paper_text
 from app.l10n import short_date
 from app.paper import PAGE_SIZES, numbering
 from app.paper.signature import signer_in
@@ -127,6 +128,11 @@ def create_in(s: Session, actor: Actor, draft: LetterDraft, *,
                                 subject=f"{merged.title.capitalize()}: {addressee}",
                                 entity=LETTER)
     used = {k: values[k] for k in templates.used_fields(template.text) if k in values}
+    event_text = nfc(draft.event_text).strip()
+    if not event_text:  # a letter from scratch: what it is about, as the register shows it
+        about = values.get("viec_lam") or values.get("ly_do") or ""
+        event_text = paper_text(OCCASION_LABELS[Occasion(draft.occasion)]) + (
+            f": {about}" if about else "")
     row = Letter(
         year=issued.year, number=issued.number, number_text=issued.text, kind=draft.kind.value,
         occasion=Occasion(draft.occasion).value, letter_date=draft.letter_date,
@@ -134,12 +140,12 @@ def create_in(s: Session, actor: Actor, draft: LetterDraft, *,
         addressee=addressee, address=nfc(draft.address).strip(), village=nfc(draft.village).strip(),
         household_id=draft.household_id, resident_id=draft.resident_id,
         subject_resident_id=draft.subject_resident_id, civil_event_id=draft.civil_event_id,
-        dossier_id=draft.dossier_id, event_text=nfc(draft.event_text).strip(),
+        dossier_id=draft.dossier_id, event_text=event_text[:400],
         title=merged.title, body=json.dumps(list(merged.paragraphs), ensure_ascii=False),
         fields=json.dumps(used, ensure_ascii=False), page_size=draft.page_size,
         signer_lines=json.dumps(list(who.lines), ensure_ascii=False), signer_name=who.name,
         duplicate_reason=nfc(draft.duplicate_reason).strip(), created_by=actor.user_id,
-        created_at=at or dt.datetime.now().replace(microsecond=0))
+        created_at=at or clock())
     s.add(row)
     s.flush()
     s.execute(update(DocumentNumber).where(
@@ -166,25 +172,27 @@ def create_batch(ctx: AppContext, batch: Sequence[LetterDraft]) -> list[int]:
         raise DomainError(_("Chưa chọn thư nào để lập."))
     ids = []
     with ctx.write() as s:
-        for draft in batch:
+        for i, draft in enumerate(batch):
             try:
                 ids.append(create_in(s, ctx.actor, draft))
             except DomainError as exc:
+                exc.index = i  # which draft of the batch was refused
                 if len(batch) == 1:
                     raise
                 who = nfc(draft.addressee) or f"{draft.salutation} {draft.recipient_name}"
-                err = (DuplicateLetter if isinstance(exc, DuplicateLetter) else DomainError)
                 message = _("Thư gửi {who}: {reason} Chưa lập thư nào trong đợt này.").format(
                     who=who.strip(), reason=str(exc))
-                raise (err(message, exc.existing) if err is DuplicateLetter
-                       else DomainError(message)) from exc
+                err = (DuplicateLetter(message, exc.existing) if isinstance(exc, DuplicateLetter)
+                       else type(exc)(message, field=exc.field))
+                err.index = i
+                raise err from exc
     return ids
 
 
 def mark_printed(ctx: AppContext, ids: Sequence[int], at: dt.datetime | None = None) -> None:
     """Record that these letters were printed (the first print time is kept)."""
     ctx.require(Permission.WRITE_LETTERS)
-    moment = at or dt.datetime.now().replace(microsecond=0)
+    moment = at or clock()
     with ctx.write() as s:
         for row in s.scalars(select(Letter).where(Letter.id.in_(list(ids)))):
             row.printed_at = row.printed_at or moment

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from app import audit
 from app.auth import Permission
 from app.context import AppContext
+from app.desk.clock import now as clock
 from app.errors import DomainError
 from app.i18n import _
 from app.paths import resource
@@ -113,7 +114,7 @@ def check(key: str, title: str, paragraphs: tuple[str, ...]) -> None:
     for name in used_fields("\n".join((title, *paragraphs))):
         if name not in FIELD_KEYS:
             raise DomainError(_("Mẫu thư dùng trường “{{{name}}}” không có trong danh sách các "
-                                "trường. Hãy chọn trường ở danh sách bên cạnh.").format(name=name))
+                                "trường trộn. Hãy chọn trong danh sách các trường dùng được của mẫu này.").format(name=name))
         if name not in allowed:
             raise DomainError(_("Trường “{{{name}}}” ({label}) không dùng được trong mẫu "
                                 "“{template}”.").format(name=name,
@@ -134,7 +135,7 @@ def fill(text: str, values: dict[str, str]) -> str:
         if not value:
             label = _(FIELD_KEYS[name].label) if name in FIELD_KEYS else name
             raise DomainError(_("Thư này còn thiếu “{label}” (trường {{{name}}}): hãy ghi vào "
-                                "trước khi lập thư.").format(label=label, name=name))
+                                "trước khi lập thư.").format(label=label, name=name), field=name)
         return value
     used_fields(text)  # unmatched braces
     return _TOKEN.sub(one, text)
@@ -190,7 +191,7 @@ def save_template(ctx: AppContext, key: str, text: str) -> Template:
             row = LetterTemplate(key=key)
             s.add(row)
         row.title, row.body = new.title, "\n\n".join(new.paragraphs)
-        row.updated_at, row.updated_by = dt.datetime.now().replace(microsecond=0), ctx.actor.user_id
+        row.updated_at, row.updated_by = clock(), ctx.actor.user_id
         audit.record(s, ctx.actor, "update", "letter_template", None,
                      {"key": key, "text": [before.text, new.text]})
     return get_template(ctx, key)
