@@ -26,6 +26,7 @@ from app.i18n import N_, _
 from ui.desk import controller as desk
 from ui.errors import MessageBox, show_error
 from ui.language import MENU_TITLE, LanguageMenu, apply_language
+from ui.letters import controller as letters
 from ui.registers.accounts import controller as accounts
 from ui.registers.accounts.dialogs import PasswordDialog
 from ui.registers.calendar import controller as calendar
@@ -49,6 +50,7 @@ class Page:
 PAGES = [
     # the one-stop desk first: where every account lands after signing in
     Page(N_("Tiếp nhận & trả kết quả"), desk.build, Permission.VIEW_REGISTERS),
+    Page(N_("Thư"), letters.build, Permission.WRITE_LETTERS),
     Page(N_("Hộ gia đình"), households.build),
     Page(N_("Nhân khẩu"), residents.build),
     Page(N_("Thôn"), villages.build),

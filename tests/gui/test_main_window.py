@@ -8,7 +8,7 @@ from app import settings
 from ui.main_window import MainWindow
 from ui.widgets import FilePicker
 
-REGISTERS = ["Tiếp nhận & trả kết quả", "Hộ gia đình", "Nhân khẩu", "Thôn", "Danh mục TTHC", "Lịch nghỉ lễ", "Tài khoản",
+REGISTERS = ["Tiếp nhận & trả kết quả", "Thư", "Hộ gia đình", "Nhân khẩu", "Thôn", "Danh mục TTHC", "Lịch nghỉ lễ", "Tài khoản",
              "Thông tin đơn vị", "In ấn"]
 
 
@@ -39,7 +39,7 @@ def test_pages_switch_with_the_list_and_ctrl_digits(qtbot, window):
     assert window.stack.currentWidget() is window.pages["Thôn"]
     with qtbot.waitActive(window):
         window.activateWindow()
-    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.pages["Danh mục TTHC"]
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.pages["Tiếp nhận & trả kết quả"]

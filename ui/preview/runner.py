@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from app.i18n import _
@@ -15,7 +16,11 @@ class PrintRunner(JobRunner):
     """A JobRunner whose job returns an `app.paper.Printout`, shown in the preview when done.
 
     Failures and Cancel behave as for any job: a DomainError is shown, nothing opens.
+    `preview_opened(dialog)` hands the caller the preview, to follow its `printed` and
+    `saved` signals (the letters are marked printed then).
     """
+
+    preview_opened = Signal(object)  # the PreviewDialog just opened
 
     def __init__(self, parent: QWidget):
         super().__init__(parent)
@@ -27,3 +32,5 @@ class PrintRunner(JobRunner):
 
     def _on_printout_ready(self, printout: Any) -> None:
         self.preview = PreviewDialog.show_printout(self._widget, printout)
+        if self.preview is not None:  # None: a test patched show_printout
+            self.preview_opened.emit(self.preview)

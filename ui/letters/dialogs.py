@@ -1,0 +1,91 @@
+"""The letters tab's small forms, each opened with a class method `ask`.
+
+`ask(parent, submit, …)` shows the form modally; the OK button calls `submit(values)` (the
+service call), a DomainError is shown in the form, which stays open with what was typed. It
+returns what `submit` returned, or None when the user cancelled. Tests patch `ask`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QPlainTextEdit, QWidget
+
+from app.errors import DomainError
+from app.i18n import _
+from app.l10n import short_date, today
+from app.letters.types import DELIVERY_METHODS, LetterRow
+from ui.forms import FormDialog
+from ui.widgets import RequiredDateEdit
+
+
+class _AskDialog(FormDialog):
+    @classmethod
+    def ask(cls, parent: QWidget | None, submit, **kwargs: Any) -> Any:
+        dlg = cls(parent=parent, **kwargs)
+        dlg.submit = submit
+        accepted = dlg.exec() == QDialog.DialogCode.Accepted
+        result = dlg.result_value if accepted else None
+        dlg.deleteLater()
+        return result
+
+
+class ReasonDialog(_AskDialog):
+    """A reason, required: why a letter owed is not sent, or why a second one is.
+
+    `values()` is {"reason": text}; the service (or `required_reason`) refuses an empty one."""
+
+    def __init__(self, title: str, prompt: str, label: str, ok_text: str,
+                 parent: QWidget | None = None):
+        super().__init__(title, parent, ok_text=ok_text)
+        self.prompt = QLabel(prompt)
+        self.prompt.setWordWrap(True)
+        self.form.addRow(self.prompt)
+        self.reason = QPlainTextEdit()
+        self.reason.setTabChangesFocus(True)
+        self.reason.setFixedHeight(self.reason.fontMetrics().lineSpacing() * 3 + 14)
+        self.add_row(label, self.reason)
+
+    def values(self) -> dict:
+        return {"reason": self.reason.toPlainText()}
+
+
+def required_reason(values: dict) -> str:
+    """The reason for a second letter (the service asks for one, and only says so)."""
+    reason = values["reason"].strip()
+    if not reason:
+        raise DomainError(_("Vui lòng ghi lý do gửi thêm thư."))
+    return reason
+
+
+class DeliveryDialog(_AskDialog):
+    """When and how a letter reached the family; who took it there on a home visit."""
+
+    def __init__(self, row: LetterRow, parent: QWidget | None = None):
+        super().__init__(_("Ghi nhận đã giao thư {number}").format(number=row.number_text),
+                         parent, ok_text=_("Ghi nhận"))
+        about = QLabel(_("{addressee} – thư ngày {day}").format(
+            addressee=row.addressee, day=short_date(row.letter_date)))
+        about.setWordWrap(True)
+        self.form.addRow(about)
+        self.day = self.add_row(_("Ngày giao:"), RequiredDateEdit())
+        self.day.set_value(row.delivered_at or today())
+        self.method = QComboBox()
+        for key, text in DELIVERY_METHODS.items():
+            self.method.addItem(_(text), key)
+        self.method.setCurrentIndex(max(self.method.findData(row.delivery_method), 0))
+        self.add_row(_("Cách giao:"), self.method)
+        self.by = QLineEdit(row.delivered_by)
+        self.by.setPlaceholderText(_("Bắt buộc khi đến tận nhà trao"))
+        self.by_label = QLabel(_("Người trao:"))
+        self.form.addRow(self.by_label, self.by)
+        self.method.currentIndexChanged.connect(self._on_method_changed)
+        self._on_method_changed()
+
+    def _on_method_changed(self, *_args) -> None:
+        home = self.method.currentData() == "home"
+        self.by_label.setText(_("Người trao (*):") if home else _("Người trao:"))
+
+    def values(self) -> dict:
+        return {"on": self.day.value(), "method": self.method.currentData(),
+                "by": self.by.text()}
