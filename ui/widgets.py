@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
@@ -221,3 +221,14 @@ def page_heading(text: str) -> QLabel:
     font.setBold(True)
     label.setFont(font)
     return label
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Resize to width × height, or less on a small screen (a 1366 × 768 office laptop)."""
+    parent = window.parentWidget()
+    screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
+    room = screen.availableGeometry() if screen is not None else None
+    if room is None:
+        window.resize(width, height)
+        return
+    window.resize(min(width, room.width() - 40), min(height, room.height() - 60))
