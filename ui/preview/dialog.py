@@ -75,6 +75,9 @@ class PreviewDialog(QDialog):
     # -- layout ------------------------------------------------------------------------
     def _build_view(self) -> None:
         self.view = QPdfView(self)
+        # fitted to the width, a page just taller than the view would make the scroll bar
+        # appear and vanish without end (QPdfView relayouts on each): keep it always there
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setPageSpacing(12)
