@@ -60,6 +60,17 @@ class FormDialog(QDialog):
         self.buttons.accepted.connect(self._on_ok_clicked)
         self.buttons.rejected.connect(self.reject)
 
+    @classmethod
+    def ask(cls, parent: QWidget | None, submit: Callable[[Any], Any], **kwargs: Any) -> Any:
+        """Open the dialog modally; what `submit(values)` returned once it accepted it, or
+        None when cancelled. Tests patch this class method instead of clicking."""
+        dlg = cls(parent=parent, **kwargs)
+        dlg.submit = submit
+        accepted = dlg.exec() == QDialog.DialogCode.Accepted
+        result = dlg.result_value if accepted else None
+        dlg.deleteLater()
+        return result
+
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
         if not self._tab_order_done:

@@ -8,12 +8,15 @@ from pathlib import Path
 from PySide6.QtCore import QDate, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QAbstractSpinBox,
     QComboBox,
     QDateEdit,
     QFileDialog,
+    QHeaderView,
     QLabel,
     QLineEdit,
+    QTableView,
     QWidget,
 )
 
@@ -232,3 +235,24 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
         window.resize(width, height)
         return
     window.resize(min(width, room.width() - 40), min(height, room.height() - 60))
+
+
+def list_table(parent: QWidget, *, multi: bool = False) -> QTableView:
+    """A read-only list of records: whole rows selected (several with Ctrl/Shift when
+    `multi`), row numbers on the right, left-aligned headers, one text line a row."""
+    t = QTableView()
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    t.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
+                       else QAbstractItemView.SelectionMode.SingleSelection)
+    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    t.setAlternatingRowColors(True)
+    t.setWordWrap(False)
+    t.setTabKeyNavigation(False)
+    t.verticalHeader().setDefaultSectionSize(parent.fontMetrics().height() + 10)
+    t.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    t.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignRight
+                                           | Qt.AlignmentFlag.AlignVCenter)
+    t.horizontalHeader().setHighlightSections(False)
+    t.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft
+                                             | Qt.AlignmentFlag.AlignVCenter)
+    return t

@@ -27,7 +27,6 @@ import io
 import itertools
 import json
 import sqlite3
-import statistics
 import sys
 import tempfile
 import time
@@ -35,15 +34,15 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from print_bench import BareHeader, timed  # noqa: E402
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT  # noqa: E402
 from reportlab.lib.pagesizes import A4  # noqa: E402
 from reportlab.lib.styles import ParagraphStyle  # noqa: E402
 from reportlab.lib.units import mm  # noqa: E402
-from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: E402
 from reportlab.platypus import (  # noqa: E402
     BaseDocTemplate,
-    Flowable,
     Frame,
     PageBreak,
     PageTemplate,
@@ -122,36 +121,6 @@ def engine_pdf(ctx, ids: list[int]):
 
 # ---- bare ReportLab ---------------------------------------------------------------------------
 
-class BareHeader(Flowable):
-    """The Nghị định 30 header drawn with canvas calls (as in print_bench.py)."""
-
-    def __init__(self, commune: str, number: str, place_date: str) -> None:
-        super().__init__()
-        self.commune, self.number, self.place_date = commune, number, place_date
-
-    def wrap(self, aw, ah):
-        self.width, self.height = aw, 70
-        return aw, 70
-
-    def draw(self):
-        c = self.canv
-        lx, rx = 35.5 * mm, 165 * mm - 47 * mm
-        c.setFont("Serif-Bold", 12)
-        c.drawCentredString(lx, 59, "ỦY BAN NHÂN DÂN")
-        c.drawCentredString(lx, 44.6, f"XÃ {self.commune.upper()}")
-        c.drawCentredString(rx, 59, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
-        c.setFont("Serif-Bold", 13)
-        c.drawCentredString(rx, 44.6, "Độc lập - Tự do - Hạnh phúc")
-        c.setLineWidth(0.6)
-        w = stringWidth("Độc lập - Tự do - Hạnh phúc", "Serif-Bold", 13)
-        c.line(rx - w / 2, 39, rx + w / 2, 39)
-        c.line(lx - 16 * mm, 39.5, lx + 16 * mm, 39.5)
-        c.setFont("Serif", 13)
-        c.drawCentredString(lx, 12, f"Số: {self.number}")
-        c.setFont("Serif-Italic", 13)
-        c.drawCentredString(rx, 12, self.place_date)
-
-
 def read_bare(db_path: Path, ids: list[int]) -> list[tuple]:
     con = sqlite3.connect(db_path)
     try:
@@ -186,7 +155,7 @@ def bare_pdf(db_path: Path, ids: list[int], commune: str, place: str) -> bytes:
         y, m, d = day.split("-")
         if i:
             story.append(PageBreak())
-        story += [BareHeader(commune, number, f"{place}, ngày {d} tháng {m} năm {y}"),
+        story += [BareHeader(number, commune, f"{place}, ngày {d} tháng {m} năm {y}"),
                   Spacer(1, 12), Paragraph(escape(title), centre), Spacer(1, 6),
                   Paragraph(f"Kính gửi: {escape(addressee)}", plain)]
         story += [Paragraph(escape(p), body) for p in json.loads(paragraphs)]
@@ -202,15 +171,6 @@ def bare_pdf(db_path: Path, ids: list[int], commune: str, place: str) -> bytes:
 
 
 # ---- the run ----------------------------------------------------------------------------------
-
-def timed(fn, repeat: int) -> float:
-    runs = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        runs.append(time.perf_counter() - t)
-    return statistics.median(runs)
-
 
 def main() -> None:
     ap = argparse.ArgumentParser()

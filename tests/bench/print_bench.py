@@ -83,9 +83,11 @@ def engine_pdf(items: list[tuple[str, str]]) -> bytes:
 # ---- bare ReportLab ---------------------------------------------------------------------------
 
 class BareHeader(Flowable):
-    def __init__(self, number: str) -> None:
+    """The Nghị định 30 header drawn with canvas calls (letters_bench.py uses it too)."""
+
+    def __init__(self, number: str, commune: str = "Quang Trung", place_date: str = DATE) -> None:
         super().__init__()
-        self.number = number
+        self.number, self.commune, self.place_date = number, commune, place_date
 
     def wrap(self, aw, ah):
         self.width, self.height = aw, 70
@@ -96,7 +98,7 @@ class BareHeader(Flowable):
         lx, rx = 35.5 * mm, 165 * mm - 47 * mm
         c.setFont("Serif-Bold", 12)
         c.drawCentredString(lx, 59, "ỦY BAN NHÂN DÂN")
-        c.drawCentredString(lx, 44.6, "XÃ QUANG TRUNG")
+        c.drawCentredString(lx, 44.6, f"XÃ {self.commune.upper()}")
         c.drawCentredString(rx, 59, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
         c.setFont("Serif-Bold", 13)
         c.drawCentredString(rx, 44.6, "Độc lập - Tự do - Hạnh phúc")
@@ -107,7 +109,7 @@ class BareHeader(Flowable):
         c.setFont("Serif", 13)
         c.drawCentredString(lx, 12, f"Số: {self.number}")
         c.setFont("Serif-Italic", 13)
-        c.drawCentredString(rx, 12, DATE)
+        c.drawCentredString(rx, 12, self.place_date)
 
 
 def bare_pdf(items: list[tuple[str, str]]) -> bytes:

@@ -18,8 +18,8 @@ from app.desk.types import DossierInput
 from app.l10n import today
 from app.letters import drafts, queries, service, templates
 from app.letters.types import Occasion
+from ui.desk.actions import ReasonDialog
 from ui.letters.compose import ComposeDialog
-from ui.letters.compose_parts import DuplicateReasonDialog
 from ui.letters.template_editor import TemplateEditorDialog, UnsavedBox
 
 SENTENCE = "Xin gửi lời tri ân tới bà con thôn Đồng Lạc"
@@ -189,11 +189,11 @@ def test_compose_from_a_suggestion(qtbot, admin_ctx, birth_registered, boxes, mo
     # the same birth again: a reason is asked, and the second letter carries it
     asked = []
 
-    def ask(cls, parent, submit, message):
-        asked.append(message)
+    def ask(cls, parent, submit, prompt, **_kw):
+        asked.append(prompt)
         return submit({"reason": "Gia đình xin thêm một bản"})
 
-    monkeypatch.setattr(DuplicateReasonDialog, "ask", classmethod(ask))
+    monkeypatch.setattr(ReasonDialog, "ask", classmethod(ask))
     again = compose(qtbot, admin_ctx, suggestion.draft)
     qtbot.keyClick(again, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert asked and letter.number_text in asked[0]

@@ -23,6 +23,7 @@ from app.l10n import today
 from app.letters import queries, service
 from app.letters.types import Filters, LetterKind
 from app.text import fold
+from ui.desk.actions import ReasonDialog
 from ui.letters import dialogs
 from ui.letters.controller import build
 from ui.letters.register import counts_text
@@ -211,7 +212,7 @@ def test_dismiss_needs_a_reason(qtbot, demo, monkeypatch):
         self.reason.setPlainText("Gia đình đã chuyển đi nơi khác")
         self.ok_button.click()
         return self.result()
-    monkeypatch.setattr(dialogs.ReasonDialog, "exec", run)
+    monkeypatch.setattr(ReasonDialog, "exec", run)
     _select_rows(view.queue_table, [1])
     gone = c.selected_suggestions()[0]
     view.queue_table.setFocus()
@@ -230,7 +231,7 @@ def test_dismiss_cancelled_or_refused_changes_nothing(qtbot, demo, monkeypatch):
         except DomainError as exc:
             said.append(exc.message)
             return None  # then the clerk cancels
-    monkeypatch.setattr(dialogs.ReasonDialog, "ask", classmethod(ask))
+    monkeypatch.setattr(ReasonDialog, "ask", classmethod(ask))
     _select_rows(view.queue_table, [0])
     assert c.dismiss() is False
     assert said == ["Vui lòng ghi lý do không gửi thư."]
@@ -340,7 +341,7 @@ def test_a_second_letter_for_an_event_asks_why(qtbot, demo, previews, monkeypatc
         except DomainError as exc:
             said.append(exc.message)
         return submit({"reason": "Gia đình xin thêm một bản"})
-    monkeypatch.setattr(dialogs.ReasonDialog, "ask", classmethod(ask))
+    monkeypatch.setattr(ReasonDialog, "ask", classmethod(ask))
     _select_rows(view.queue_table, [0, 1, 2])
     with qtbot.waitSignal(c.print_runner.finished, timeout=30000):
         made = c.make_letters()
@@ -350,7 +351,7 @@ def test_a_second_letter_for_an_event_asks_why(qtbot, demo, previews, monkeypatc
     assert [r.duplicate_reason for r in rows] == ["", "Gia đình xin thêm một bản", ""]
     assert rows[1].civil_event_id == first.civil_event_id and rows[1].id != first_id
     # cancelled: nothing made
-    monkeypatch.setattr(dialogs.ReasonDialog, "ask", classmethod(lambda cls, *a, **k: None))
+    monkeypatch.setattr(ReasonDialog, "ask", classmethod(lambda cls, *a, **k: None))
     before = queries.search_ids(demo)
     assert c.create([stale[1].draft]) is None
     assert queries.search_ids(demo) == before

@@ -14,9 +14,9 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
-    QDialog,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -66,14 +66,7 @@ def satisfaction_combo(current=None) -> QComboBox:
 
 
 class ActionDialog(FormDialog):
-    @classmethod
-    def ask(cls, parent: QWidget | None, submit, **kwargs: Any) -> Any:
-        dlg = cls(parent=parent, **kwargs)
-        dlg.submit = submit
-        accepted = dlg.exec() == QDialog.DialogCode.Accepted
-        result = dlg.result_value if accepted else None
-        dlg.deleteLater()
-        return result
+    """A step of a dossier, asked with `ask` (FormDialog's)."""
 
 
 class HandOverDialog(ActionDialog):
@@ -192,10 +185,16 @@ class ReturnDialog(ActionDialog):
 
 
 class ReasonDialog(ActionDialog):
-    """Refusal (Mẫu 03) or withdrawal: one reason."""
+    """One reason: a refusal (Mẫu 03), a withdrawal; why a letter owed is not sent, or why a
+    second one is (`prompt`: what the reason is asked about, above it)."""
 
-    def __init__(self, title: str, label: str, ok_text: str, parent: QWidget | None = None):
+    def __init__(self, title: str, label: str, ok_text: str, parent: QWidget | None = None,
+                 prompt: str = ""):
         super().__init__(title, parent, ok_text=ok_text)
+        if prompt:
+            note = QLabel(prompt)
+            note.setWordWrap(True)
+            self.form.addRow(note)
         self.reason = self.add_row(label, _text_box(4))
 
     def values(self) -> dict:

@@ -3,10 +3,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QComboBox,
     QHBoxLayout,
@@ -15,14 +13,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from app.i18n import N_, _
 from ui.desk.columns import OVERDUE
-from ui.widgets import DateField, ErrorLabel, SearchBox, page_heading, tidy_tab_order
+from ui.widgets import DateField, ErrorLabel, SearchBox, list_table, page_heading, tidy_tab_order
 
 # the attention buckets (keys of app.desk.queries.attention) and "every dossier"
 BUCKETS = {
@@ -123,20 +120,7 @@ class DeskView(QWidget):
         self.filter_error = ErrorLabel()
 
     def _build_table(self) -> None:
-        t = self.table = QTableView()
-        t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        t.setAlternatingRowColors(True)
-        t.setWordWrap(False)
-        t.setTabKeyNavigation(False)
-        t.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        t.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        t.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignRight
-                                               | Qt.AlignmentFlag.AlignVCenter)
-        t.horizontalHeader().setHighlightSections(False)
-        t.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft
-                                                 | Qt.AlignmentFlag.AlignVCenter)
+        self.table = list_table(self)
 
     def set_column_widths(self) -> None:
         """The procedure's name takes what the other columns leave."""

@@ -43,8 +43,9 @@ from app.letters.types import (
 )
 from app.paper import Printout
 from app.validators import parse_date
+from ui.desk.actions import ReasonDialog
 from ui.errors import show_error
-from ui.letters.compose_parts import RESIDENT, DuplicateReasonDialog, PdfPane, RecipientPicker
+from ui.letters.compose_parts import RESIDENT, PdfPane, RecipientPicker
 from ui.widgets import DateField, ErrorLabel, fit_to_screen
 
 PREVIEW_DELAY_MS = 300  # the preview follows the typing once it pauses
@@ -350,10 +351,11 @@ class ComposeDialog(QDialog):
             draft = self.current_draft()
             self.letter_id = service.create_letter(self.ctx, draft)
         except service.DuplicateLetter as exc:
-            made = DuplicateReasonDialog.ask(
+            made = ReasonDialog.ask(
                 self, lambda v: service.create_letter(
                     self.ctx, dataclasses.replace(draft, duplicate_reason=v["reason"])),
-                message=exc.message)
+                title=_("Gửi thêm một thư"), prompt=exc.message, label=_("Lý do gửi thêm:"),
+                ok_text=_("Lập thư"))
             if made is None:
                 return
             self.letter_id = made

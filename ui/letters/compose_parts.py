@@ -29,7 +29,6 @@ from app.letters.types import (
     LetterKind,
     Occasion,
 )
-from ui.desk.actions import ActionDialog
 from ui.desk.completer import Choice, FoldCompleter
 from ui.desk.reception import household_address, resident_choice
 
@@ -224,17 +223,3 @@ class RecipientPicker(QGroupBox):
     def _on_cleared(self) -> None:
         self.picked = None
         self.recipient_cleared.emit()
-
-
-class DuplicateReasonDialog(ActionDialog):
-    """The event already has a letter: why a second one. Tests patch `ask`."""
-
-    def __init__(self, message: str, parent: QWidget | None = None):
-        super().__init__(_("Gửi thêm một thư"), parent, ok_text=_("Lập thư"))
-        note = QLabel(message)
-        note.setWordWrap(True)
-        self.form.addRow(note)
-        self.reason = self.add_row(_("Lý do gửi thêm:"), QLineEdit())
-
-    def values(self) -> dict:
-        return {"reason": self.reason.text()}

@@ -16,10 +16,11 @@ from app.i18n import _
 from app.letters import printing, queries, service
 from app.letters.types import LetterDraft, Suggestion
 from app.text import nfc
+from ui.desk.actions import ReasonDialog
 from ui.errors import show_error
 from ui.letters.columns import SuggestionModel
 from ui.letters.compose import ComposeDialog
-from ui.letters.dialogs import ReasonDialog, required_reason
+from ui.letters.dialogs import required_reason
 from ui.letters.register import LetterRegister
 from ui.letters.template_editor import TemplateEditorDialog
 from ui.letters.view import QUEUE, REGISTER, LettersView

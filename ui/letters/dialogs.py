@@ -7,9 +7,7 @@ returns what `submit` returned, or None when the user cancelled. Tests patch `as
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from app.errors import DomainError
 from app.i18n import _
@@ -17,37 +15,6 @@ from app.l10n import short_date, today
 from app.letters.types import DELIVERY_METHODS, LetterRow
 from ui.forms import FormDialog
 from ui.widgets import RequiredDateEdit
-
-
-class _AskDialog(FormDialog):
-    @classmethod
-    def ask(cls, parent: QWidget | None, submit, **kwargs: Any) -> Any:
-        dlg = cls(parent=parent, **kwargs)
-        dlg.submit = submit
-        accepted = dlg.exec() == QDialog.DialogCode.Accepted
-        result = dlg.result_value if accepted else None
-        dlg.deleteLater()
-        return result
-
-
-class ReasonDialog(_AskDialog):
-    """A reason, required: why a letter owed is not sent, or why a second one is.
-
-    `values()` is {"reason": text}; the service (or `required_reason`) refuses an empty one."""
-
-    def __init__(self, title: str, prompt: str, label: str, ok_text: str,
-                 parent: QWidget | None = None):
-        super().__init__(title, parent, ok_text=ok_text)
-        self.prompt = QLabel(prompt)
-        self.prompt.setWordWrap(True)
-        self.form.addRow(self.prompt)
-        self.reason = QPlainTextEdit()
-        self.reason.setTabChangesFocus(True)
-        self.reason.setFixedHeight(self.reason.fontMetrics().lineSpacing() * 3 + 14)
-        self.add_row(label, self.reason)
-
-    def values(self) -> dict:
-        return {"reason": self.reason.toPlainText()}
 
 
 def required_reason(values: dict) -> str:
@@ -58,7 +25,7 @@ def required_reason(values: dict) -> str:
     return reason
 
 
-class DeliveryDialog(_AskDialog):
+class DeliveryDialog(FormDialog):
     """When and how a letter reached the family; who took it there on a home visit."""
 
     def __init__(self, row: LetterRow, parent: QWidget | None = None):

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -19,27 +18,9 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _
 from ui.letters.columns import SHORT_DELIVERY_LABELS, SHORT_KIND_LABELS
-from ui.widgets import DateField, ErrorLabel, SearchBox, page_heading, tidy_tab_order
+from ui.widgets import DateField, ErrorLabel, SearchBox, list_table, page_heading, tidy_tab_order
 
 QUEUE, REGISTER = 0, 1  # the two tabs
-
-
-def _table(parent: QWidget) -> QTableView:
-    t = QTableView()
-    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    t.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    t.setAlternatingRowColors(True)
-    t.setWordWrap(False)
-    t.setTabKeyNavigation(False)
-    t.verticalHeader().setDefaultSectionSize(parent.fontMetrics().height() + 10)
-    t.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    t.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignRight
-                                           | Qt.AlignmentFlag.AlignVCenter)
-    t.horizontalHeader().setHighlightSections(False)
-    t.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft
-                                             | Qt.AlignmentFlag.AlignVCenter)
-    return t
 
 
 def _button(text: str, tip: str = "") -> QPushButton:
@@ -94,7 +75,7 @@ class LettersView(QWidget):
         hint = QLabel(_("Chọn một hoặc nhiều dòng (giữ Ctrl hoặc Shift), rồi bấm Enter: thư "
                         "được lập, đánh số và mở bản in ngay."))
         hint.setStyleSheet("color: #555;")
-        self.queue_table = _table(self)
+        self.queue_table = list_table(self, multi=True)
         self.make_button = _button(_("&Lập thư"), _("Lập thư cho các dòng đang chọn, rồi xem "
                                                    "bản in (Enter hoặc Ctrl+Enter)"))
         self.review_button = _button(_("&Xem, sửa trước khi lập…"),
@@ -150,7 +131,7 @@ class LettersView(QWidget):
         period.addSpacing(12)
         period.addWidget(self.counts_label, 1)
         self.filter_error = ErrorLabel()
-        self.register_table = _table(self)
+        self.register_table = list_table(self, multi=True)
         self.reprint_button = _button(_("&In lại"), _("Xem và in lại các thư đang chọn, thành "
                                                       "một tệp (nhấp đúp: một thư)"))
         self.deliver_button = _button(_("Ghi nhận đã &giao…"),
