@@ -128,4 +128,5 @@ class CivilEventRecord(Base):
     # the child, the deceased or the spouse when they are in the register (migration 0004)
     subject_resident_id: Mapped[int | None] = mapped_column(
         ForeignKey("residents.id"), nullable=True)
+    occurred_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)  # the day of death
     recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)

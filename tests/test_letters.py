@@ -34,14 +34,14 @@ def _rid(ctx, name):
     return residents.search_resident_ids(ctx, name, include_inactive=True)[0]
 
 
-def _civil(ctx, code, person, applicant, when):
+def _civil(ctx, code, person, applicant, when, **kw):
     clerk = as_user(ctx, "motcua")
     pid = procedures.search_procedure_ids(ctx, code)[0]
     d = reception.receive(clerk, DossierInput(pid, applicant_resident_id=_rid(ctx, applicant),
                                               received_at=when))
     L.mark_ready(clerk, d.code, at=when + dt.timedelta(minutes=30))
     L.return_result(clerk, d.code, returned_to=applicant, event_person=person,
-                    at=when + dt.timedelta(hours=1))
+                    at=when + dt.timedelta(hours=1), **kw)
     return d
 
 
@@ -58,6 +58,7 @@ def ctx():
     residents.create_household(ctx, vid, "Xóm 1", R("Lê Văn Tám", "Nam", "12/03/1990"), [
         R("Phạm Thị Mai", "Nữ", "05/11/1992", relation="Vợ"),
         R("Lê Văn Cường", "Nam", "01/02/1940", relation="Bố"),
+        R("Đỗ Thị Thơm", "Nữ", "15/08/1962", relation="Mẹ"),
         R("Lê Thị Hoa", "Nữ", "20/01/1999", relation="Em")], code="QT-0001")
     residents.create_household(ctx, vid, "Xóm 2", R("Nguyễn Văn Bình", "Nam", "02/09/1955"),
                                code="QT-0002")
@@ -275,3 +276,26 @@ def test_delivery_is_recorded_with_how_and_by_whom(ctx):
         DAY, "home", "Mai Thị Ngọc Anh")
     service.mark_printed(clerk, [lid])
     assert queries.get_letter(ctx, lid).print_count == 1
+
+
+def test_a_death_registered_at_the_desk_updates_the_register_and_the_letter(ctx):
+    thom = _rid(ctx, "do thi thom")
+    when = dt.datetime(2026, 3, 20, 9)
+    with pytest.raises(DomainError, match="Ngày mất"):
+        _civil(ctx, DEATH, "Đỗ Thị Thơm", "le van tam", when, event_date="21/03/2026")
+    with ctx.read() as s:
+        assert s.get(Resident, thom).death_date is None
+    _civil(ctx, DEATH, "Đỗ Thị Thơm", "le van tam", when, event_date="18/03/2026")
+    with ctx.read() as s:
+        person = s.get(Resident, thom)
+        assert (person.death_date, person.active) == (dt.date(2026, 3, 18), False)
+        assert s.scalar(select(func.count()).select_from(AuditEntry).where(
+            AuditEntry.entity == "resident", AuditEntry.entity_id == thom,
+            AuditEntry.action == "update")) == 1
+    [owed] = [g for g in queries.suggestions(ctx, DAY) if "Thơm" in g.what]
+    assert owed.draft.subject_resident_id == thom
+    assert (owed.draft.values["tuoi"], owed.draft.values["goi_nguoi_mat"],
+            owed.draft.values["ngay_mat"]) == ("63", "bà", "ngày 18 tháng 3 năm 2026")
+    row = queries.get_letter(ctx, service.create_letter(ctx, owed.draft))
+    assert row.body[0].endswith("tin bà Đỗ Thị Thơm, hưởng thọ 63 tuổi, đã từ trần ngày 18 "
+                                "tháng 3 năm 2026.")

@@ -61,6 +61,7 @@ class CivilCase:
     applicant: Person
     person: str  # the child, "Groom & Bride", the deceased
     subject: int | None = None  # the deceased's resident id
+    occurred: dt.date | None = None  # the day of death
 
 
 class Register:
@@ -182,7 +183,7 @@ class Register:
             self.deaths.append((p, died_on))
             if self.heads[p.home] is p:
                 self._new_head(p, self._spouse(p, died_on))
-            out.append(CivilCase("death", day, relative, p.name, p.rid))
+            out.append(CivilCase("death", day, relative, p.name, p.rid, died_on))
         return out
 
     def _informant(self, rng: random.Random, p: Person, day: dt.date, died_on: dt.date

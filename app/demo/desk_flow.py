@@ -64,6 +64,7 @@ class Case:
     fee: int = 0
     event_person: str = ""  # the child, "Groom & Bride", the deceased
     event_subject: int | None = None  # the deceased's resident id
+    event_date: dt.date | None = None  # the day of death
     good_survey_only: bool = False  # 2023: every survey "satisfied" or better, no lateness
 
 

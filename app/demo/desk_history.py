@@ -227,7 +227,7 @@ def _civil_case(rng, cal, procs, reg: Register, c: CivilCase) -> fl.Case:
     # before the 15:00 cut-off, so the result comes back the same day (and the same year)
     case = fl.Case(p, _receipt(rng, cal, c.day, latest=dt.time(14, 30)),
                    _channel(rng, p.code, c.day.year), event_person=c.person,
-                   event_subject=c.subject,
+                   event_subject=c.subject, event_date=c.occurred,
                    good_survey_only=c.day.year == 2023)
     return _applicant(case, reg, c.applicant)
 
@@ -328,6 +328,7 @@ def write_rows(s: Session, agency: str, cases: list[fl.Case], flows: list[fl.Flo
                               "person_name": c.event_person or c.name,
                               "resident_id": c.resident_id, "household_id": c.household_id,
                               "subject_resident_id": c.event_subject,
+                              "occurred_on": c.event_date,
                               "recorded_at": done[-1].at})
             tokens.append((did, dossier_tokens(code, c.name, c.phone)))
         s.execute(insert(Dossier), dossiers)

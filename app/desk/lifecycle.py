@@ -21,7 +21,9 @@ from app.desk.queries import code_key, get_dossier, record_event
 from app.desk.types import CLOSED_STATUSES, DOSSIER, STATUS_LABELS, DossierRow
 from app.errors import DomainError, NotFound
 from app.i18n import _
+from app.resident_lists import RESIDENT
 from app.text import fold, nfc
+from app.validators import parse_date
 from app.workdays import load_calendar
 from db.models import CivilEvent, Procedure, Resident, User
 from db.models_desk import (
@@ -171,11 +173,17 @@ def outcome_of(finished: dt.datetime, legal_due: dt.datetime) -> Outcome:
 def return_result(ctx: AppContext, key, *, returned_to: str, method: str = "",
                   satisfaction: Satisfaction | str | None = None, satisfaction_note: str = "",
                   fee_paid: int | None = None, event_person: str = "",
+                  event_date: dt.date | str | None = None,
                   at: dt.datetime | None = None) -> DossierRow:
-    """Hand the result over; the outcome counts against the legal date even after an apology."""
+    """Hand the result over; the outcome counts against the legal date even after an apology.
+
+    A birth, marriage or death dossier records the event for the letters tab (`event_person`:
+    the child, "Husband & Wife", the deceased). For a death, `event_date` is the day of death:
+    the deceased, found in the applicant's household, is then marked dead in the register."""
     if not nfc(returned_to):
         raise DomainError(_("Vui lòng ghi tên người nhận kết quả."))
     sat = Satisfaction(satisfaction) if satisfaction else None
+    died = parse_date(event_date, _("Ngày mất")) if isinstance(event_date, str) else event_date
 
     def apply(s: Session, d: Dossier) -> None:
         moment = _when(at, d)
@@ -191,12 +199,17 @@ def return_result(ctx: AppContext, key, *, returned_to: str, method: str = "",
         proc = s.get(Procedure, d.procedure_id)
         if proc.civil_event:
             person = nfc(event_person) or d.applicant_name
+            death = proc.civil_event == CivilEvent.DEATH
+            if death and died is not None and died > moment.date():
+                raise DomainError(_("Ngày mất không thể sau ngày trả kết quả."))
+            subject = _member(s, d.household_id, person) if death else None
             s.add(CivilEventRecord(kind=proc.civil_event.value, dossier_id=d.id,
                                    event_on=moment.date(), person_name=person,
                                    resident_id=d.applicant_resident_id,
-                                   household_id=d.household_id,
-                                   subject_resident_id=_member(s, d.household_id, person)
-                                   if proc.civil_event == CivilEvent.DEATH else None))
+                                   household_id=d.household_id, subject_resident_id=subject,
+                                   occurred_on=died if death else None))
+            if subject is not None and died is not None:
+                _record_death(s, ctx, subject, died)
     return _step(ctx, key, Permission.RECEIVE_DOSSIERS, (S.READY,), _("trả kết quả khi chưa có kết quả"),
                  apply)
 
@@ -208,6 +221,17 @@ def _member(s: Session, household_id: int | None, name: str) -> int | None:
     ids = list(s.scalars(select(Resident.id).where(Resident.household_id == household_id,
                                                    Resident.name_key == fold(name)).limit(2)))
     return ids[0] if len(ids) == 1 else None
+
+
+def _record_death(s: Session, ctx: AppContext, resident_id: int, died: dt.date) -> None:
+    """The register follows the death registration: date of death, no longer living here."""
+    person = s.get(Resident, resident_id)
+    if person.death_date == died and not person.active:
+        return
+    before = audit.snapshot(person, ["death_date", "active"])
+    person.death_date, person.active = died, False
+    audit.record(s, ctx.actor, "update", RESIDENT, person.id,
+                 audit.diff(before, audit.snapshot(person, ["death_date", "active"])))
 
 
 def refuse(ctx: AppContext, key, reason: str, at: dt.datetime | None = None) -> DossierRow:

@@ -75,20 +75,23 @@ def recipient_values(draft: LetterDraft, commune: str) -> dict[str, str]:
     return values
 
 
-def deceased_values(person: Resident | None, name: str) -> dict[str, str]:
-    """nguoi_mat and, when the register knows the person, age and date of death."""
+def deceased_values(person: Resident | None, name: str, died: dt.date | None = None
+                    ) -> dict[str, str]:
+    """nguoi_mat, and what the register and the death registration tell: the day of death
+    (the register's, else `died` as registered at the desk), the age and how to call them."""
     values = {"nguoi_mat": nfc(name)}
+    died = (person.death_date if person is not None else None) or died
+    if died is not None:
+        values["ngay_mat"] = long_date(died)
     if person is None:
         return values
-    age = _age(person.birth_date, person.death_date)
+    age = _age(person.birth_date, died)
     if age is not None:
         values["tuoi"] = str(age)
         values["huong_tho"] = (paper_text("hưởng thọ {age} tuổi") if age >= LONG_LIFE
                                else paper_text("hưởng dương {age} tuổi")).format(age=age)
         values["goi_nguoi_mat"] = (paper_text("cụ") if age >= ELDER_AGE
                                    else _sex_word(person.sex, paper_text("ông"), paper_text("bà")))
-    if person.death_date is not None:
-        values["ngay_mat"] = long_date(person.death_date)
     return values
 
 
@@ -150,7 +153,8 @@ def event_draft(s: Session, event_id: int, day: dt.date) -> LetterDraft:
                            event_text=paper_text("Đăng ký khai sinh: cháu {child} (hồ sơ {code})")
                            .format(child=nfc(ev.person_name), code=d.code), **common)
     deceased = find_deceased(s, ev)
-    values = {"ngay_dang_ky": registered, **deceased_values(deceased, ev.person_name)}
+    values = {"ngay_dang_ky": registered,
+              **deceased_values(deceased, ev.person_name, ev.occurred_on)}
     return LetterDraft(Occasion.DEATH, name, family, values=values,
                        subject_resident_id=deceased.id if deceased else None,
                        event_text=paper_text("Đăng ký khai tử: {name} (hồ sơ {code})")
