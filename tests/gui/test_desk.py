@@ -223,7 +223,8 @@ def test_hand_over_ready_and_return_through_the_window(qtbot, ctx, officer_id, m
     steps["ready"].click()
     assert win.row.status == DossierStatus.READY and steps["return"].isEnabled()
 
-    def give_back(cls, parent, submit, row, event_label):
+    def give_back(cls, parent, submit, row, event_label, death):
+        assert not death  # not a death registration: no day of death asked
         return submit({"returned_to": "Lê Văn Tám", "method": "Trực tiếp",
                        "satisfaction": "very_satisfied", "satisfaction_note": "Nhanh",
                        "fee_paid": row.fee_due, "event_person": ""})
@@ -235,6 +236,19 @@ def test_hand_over_ready_and_return_through_the_window(qtbot, ctx, officer_id, m
     with qtbot.waitSignal(win.print_runner.finished, timeout=20000):
         win.print_buttons["control"].click()
     assert printouts and "Phiếu kiểm soát" in printouts[-1].title
+
+
+def test_returning_a_death_registration_asks_the_day_of_death(qtbot, ctx):
+    row = _receive(_as(ctx, "canbo"))
+    plain = actions.ReturnDialog(row)
+    qtbot.addWidget(plain)
+    assert plain.event_date is None and "event_date" not in plain.values()
+    dlg = actions.ReturnDialog(row, "khai tử", death=True)
+    qtbot.addWidget(dlg)
+    dlg.event_person.setText("Lê Văn Cường")
+    dlg.event_date.setText("03/02/2026")
+    assert dlg.values()["event_date"] == "03/02/2026"
+    assert dlg.values()["event_person"] == "Lê Văn Cường"
 
 
 def test_supplement_and_refusal_steps(qtbot, ctx, monkeypatch, boxes):

@@ -33,7 +33,7 @@ from app.staff import UserRow
 from ui.desk.columns import DOC_KIND_LABELS
 from ui.desk.reception import MAX_FEE, from_qdatetime, to_qdatetime
 from ui.forms import FormDialog
-from ui.widgets import tidy_tab_order
+from ui.widgets import DateField, tidy_tab_order
 
 RETURN_METHODS = [N_("Trực tiếp"), N_("Qua dịch vụ bưu chính"), N_("Trực tuyến")]
 
@@ -160,7 +160,8 @@ class SupplementDialog(ActionDialog):
 class ReturnDialog(ActionDialog):
     """To whom, how, the survey, the fee collected; and the person of a civil event."""
 
-    def __init__(self, row: DossierRow, event_label: str = "", parent: QWidget | None = None):
+    def __init__(self, row: DossierRow, event_label: str = "", parent: QWidget | None = None,
+                 death: bool = False):
         super().__init__(_("Trả kết quả hồ sơ {code}").format(code=row.code), parent,
                          ok_text=_("Trả kết quả"))
         self.returned_to = self.add_row(_("Người nhận kết quả:"), QLineEdit(row.applicant_name))
@@ -176,12 +177,20 @@ class ReturnDialog(ActionDialog):
             self.event_person.setPlaceholderText(_("để trống: ghi tên người nộp"))
             self.add_row(_("Người được đăng ký ({event}):").format(event=event_label),
                          self.event_person)
+        self.event_date = DateField() if death else None
+        if self.event_date is not None:  # the register marks the deceased; the letter says it
+            self.event_date.setToolTip(_("Ngày mất ghi trong trích lục khai tử: sổ nhân khẩu "
+                                         "ghi nhận người đã mất, thư chia buồn ghi ngày này."))
+            self.add_row(_("Ngày mất:"), self.event_date)
 
     def values(self) -> dict:
-        return {"returned_to": self.returned_to.text(), "method": self.method.currentText(),
-                "satisfaction": self.satisfaction.currentData(),
-                "satisfaction_note": self.note.toPlainText(), "fee_paid": self.fee_paid.value(),
-                "event_person": self.event_person.text()}
+        out = {"returned_to": self.returned_to.text(), "method": self.method.currentText(),
+               "satisfaction": self.satisfaction.currentData(),
+               "satisfaction_note": self.note.toPlainText(), "fee_paid": self.fee_paid.value(),
+               "event_person": self.event_person.text()}
+        if self.event_date is not None:
+            out["event_date"] = self.event_date.value()
+        return out
 
 
 class ReasonDialog(ActionDialog):

@@ -34,6 +34,7 @@ from app.errors import DomainError
 from app.i18n import _
 from app.procedures import EVENT_LABELS as CIVIL_EVENT_LABELS
 from app.workdays import load_calendar
+from db.models import CivilEvent
 from db.models_desk import DossierStatus as S
 from ui.desk import actions
 from ui.desk.columns import EVENT_COLUMNS, OVERDUE, moment, outcome_text, status_text
@@ -267,7 +268,7 @@ class DossierWindow(QDialog):
         label = _(CIVIL_EVENT_LABELS[event]).lower() if event in CIVIL_EVENT_LABELS else ""
         row = actions.ReturnDialog.ask(
             self, lambda v: lifecycle.return_result(self.ctx, self.row.id, **v),
-            row=self.row, event_label=label)
+            row=self.row, event_label=label, death=event == CivilEvent.DEATH)
         if row is not None:
             self._reload(row, _("Đã trả kết quả lúc {when}: {outcome}.").format(
                 when=moment(row.finished_at), outcome=outcome_text(row)))
