@@ -101,6 +101,18 @@ def test_each_event_is_suggested_once_until_answered(ctx):
     assert queries.suggestion_count(ctx) == 1
 
 
+def test_several_suggestions_are_dismissed_together_or_not_at_all(ctx):
+    keys = [g.key for g in queries.suggestions(ctx, DAY)]
+    before = state(ctx)
+    with pytest.raises(DomainError, match="Không tìm thấy việc cần gửi thư"):
+        queries.dismiss(ctx, [keys[0], "event:999"], "Đã gửi thư tay")
+    assert state(ctx) == before
+    queries.dismiss(ctx, keys[:2], "Đã gửi thư tay")
+    assert [g.key for g in queries.suggestions(ctx, DAY)] == keys[2:]
+    with pytest.raises(DomainError, match="đã được bỏ qua"):
+        queries.dismiss(ctx, keys[1], "Lần nữa")
+
+
 def test_condolence_takes_age_and_date_from_the_register(ctx):
     death = by_occasion(ctx)[Occasion.DEATH].draft
     assert death.values["tuoi"] == "86" and death.values["goi_nguoi_mat"] == "cụ"

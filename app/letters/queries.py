@@ -100,27 +100,32 @@ def suggestion_count(ctx: AppContext) -> int:
         return n + s.scalar(select(func.count()).select_from(open_dossiers(s).subquery()))
 
 
-def dismiss(ctx: AppContext, key: str, reason: str) -> None:
-    """Take a suggestion off the queue, with the reason (kept and audited)."""
+def dismiss(ctx: AppContext, key: str | Sequence[str], reason: str) -> None:
+    """Take one suggestion (or several, with one reason) off the queue; the reason is kept
+    and audited. Several are dismissed together or not at all."""
     ctx.require(Permission.WRITE_LETTERS)
     reason = nfc(reason).strip()
     if not reason:
         raise DomainError(_("Vui lòng ghi lý do không gửi thư."))
-    source, _sep, raw = key.partition(":")
-    if source not in (EVENT, DOSSIER) or not raw.isdigit():
-        raise DomainError(_("Không có gợi ý “{key}”.").format(key=key))
+    keys = [key] if isinstance(key, str) else list(key)
+    if not keys:
+        raise DomainError(_("Chưa chọn việc nào để bỏ qua."))
     with ctx.write() as s:
-        model = CivilEventRecord if source == EVENT else Dossier
-        if s.get(model, int(raw)) is None:
-            raise NotFound(_("Không tìm thấy việc cần gửi thư này."))
-        if s.scalar(select(LetterDismissal.id).where(LetterDismissal.source == source,
-                                                    LetterDismissal.source_id == int(raw))):
-            raise DomainError(_("Gợi ý này đã được bỏ qua trước đó."))
-        s.add(LetterDismissal(source=source, source_id=int(raw), reason=reason,
-                              dismissed_by=ctx.actor.user_id,
-                              dismissed_at=clock()))
-        audit.record(s, ctx.actor, "dismiss", "letter_suggestion", int(raw),
-                     {"source": source, "reason": reason})
+        for one in keys:
+            source, _sep, raw = one.partition(":")
+            if source not in (EVENT, DOSSIER) or not raw.isdigit():
+                raise DomainError(_("Không có gợi ý “{key}”.").format(key=one))
+            model = CivilEventRecord if source == EVENT else Dossier
+            if s.get(model, int(raw)) is None:
+                raise NotFound(_("Không tìm thấy việc cần gửi thư này."))
+            if s.scalar(select(LetterDismissal.id).where(LetterDismissal.source == source,
+                                                        LetterDismissal.source_id == int(raw))):
+                raise DomainError(_("Gợi ý này đã được bỏ qua trước đó."))
+            s.add(LetterDismissal(source=source, source_id=int(raw), reason=reason,
+                                  dismissed_by=ctx.actor.user_id, dismissed_at=clock()))
+            s.flush()
+            audit.record(s, ctx.actor, "dismiss", "letter_suggestion", int(raw),
+                         {"source": source, "reason": reason})
 
 
 # ---- the register ---------------------------------------------------------------------------

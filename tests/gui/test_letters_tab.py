@@ -240,6 +240,22 @@ def test_dismiss_cancelled_or_refused_changes_nothing(qtbot, demo, monkeypatch):
 
 # -- the register -----------------------------------------------------------------------------
 
+def test_several_suggestions_dismissed_with_one_reason(qtbot, demo, monkeypatch):
+    view, c = _open_tab(qtbot, demo)
+    keys, prompts = _keys(demo), []
+
+    def ask(cls, parent, submit, prompt, **kw):
+        prompts.append(prompt)
+        return submit({"reason": "Đã gửi thư tay trước khi dùng phần mềm"})
+    monkeypatch.setattr(ReasonDialog, "ask", classmethod(ask))
+    _select_rows(view.queue_table, [0, 1])
+    assert view.dismiss_button.isEnabled()
+    gone = {s.key for s in c.selected_suggestions()}
+    assert len(gone) == 2 and c.dismiss() is True
+    assert prompts and prompts[0].startswith("2 việc đã chọn")
+    assert _keys(demo) == [k for k in keys if k not in gone] == _queue_keys(c)
+
+
 def _make(ctx, count: int) -> list[int]:
     return service.create_batch(ctx, [s.draft for s in queries.suggestions(ctx)[:count]])
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from app.context import AppContext
 from app.errors import DomainError, NotFound, PermissionDenied
 from app.i18n import _
+from app.l10n import short_date
 from app.letters import printing, queries, service
 from app.letters.types import LetterDraft, Suggestion
 from app.text import nfc
@@ -130,7 +131,7 @@ class LettersController(QObject):
         v.make_button.setEnabled(n > 0)
         v.make_button.setText(_("&Lập {count} thư").format(count=n) if n > 1 else _("&Lập thư"))
         v.review_button.setEnabled(n == 1)
-        v.dismiss_button.setEnabled(n == 1)
+        v.dismiss_button.setEnabled(n > 0)
 
     def _on_suggestion_double_clicked(self, _index) -> None:
         self.review()
@@ -198,17 +199,24 @@ class LettersController(QObject):
     def dismiss(self) -> bool:
         """Take the suggestion chosen off the queue, with a reason; True when done."""
         chosen = self.selected_suggestions()
-        if len(chosen) != 1:
+        if not chosen:
             return False
-        s, row = chosen[0], self._first_selected_row()
+        row = self._first_selected_row()
 
-        def submit(values: dict) -> str:
-            queries.dismiss(self.ctx, s.key, values["reason"])
-            return s.key
+        def submit(values: dict) -> list[str]:
+            keys = [s.key for s in chosen]
+            queries.dismiss(self.ctx, keys, values["reason"])
+            return keys
 
+        if len(chosen) == 1:
+            about = _("{what} – kính gửi {recipient}").format(what=chosen[0].what,
+                                                               recipient=chosen[0].recipient)
+        else:
+            about = _("{count} việc đã chọn, từ {first} đến {last}").format(
+                count=len(chosen), first=short_date(min(s.day for s in chosen)),
+                last=short_date(max(s.day for s in chosen)))
         done = ReasonDialog.ask(
-            self.view, submit, title=_("Bỏ qua, không gửi thư"),
-            prompt=_("{what} – kính gửi {recipient}").format(what=s.what, recipient=s.recipient),
+            self.view, submit, title=_("Bỏ qua, không gửi thư"), prompt=about,
             label=_("Lý do không gửi thư:"), ok_text=_("Bỏ qua"))
         if done is None:
             return False
