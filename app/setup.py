@@ -44,9 +44,8 @@ def initialise(ctx: AppContext, profile: dict[str, Any], *, username: str, full_
 
 
 def _seed_calendar(ctx: AppContext) -> None:
-    import datetime as dt
-
     from app import calendar
+    from app.l10n import today
 
-    year = dt.date.today().year
+    year = today().year
     calendar.ensure_years(ctx, range(year - 1, year + 2))

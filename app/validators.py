@@ -7,6 +7,7 @@ import re
 
 from app.errors import DomainError
 from app.i18n import _
+from app.l10n import today as vn_today
 from app.text import nfc
 
 _DIGITS = re.compile(r"\D")
@@ -75,7 +76,7 @@ def required_text(value: str | None, label: str, *, max_len: int = 250) -> str:
 def birth_date(value: dt.date | None, *, today: dt.date | None = None) -> dt.date | None:
     if value is None:
         return None
-    today = today or dt.date.today()
+    today = today or vn_today()
     if value > today:
         raise DomainError(
             _("Ngày sinh {date} ở tương lai; vui lòng kiểm tra lại.").format(

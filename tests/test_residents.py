@@ -8,6 +8,7 @@ from app import residents as R
 from app import staff, villages
 from app.database import open_memory
 from app.errors import DomainError, PermissionDenied
+from app.l10n import today as vn_today
 from db.models import AuditEntry, Household, Resident, Role, SearchToken
 
 
@@ -58,7 +59,7 @@ def test_search_uses_the_token_index(ctx, query):
 @pytest.mark.parametrize("bad,message", [
     (R.ResidentInput("Lê Văn A", "Nam", cccd="12345"), "12 chữ số"),
     (R.ResidentInput("Lê Văn A", "Nam", phone="0123"), "điện thoại"),
-    (R.ResidentInput("Lê Văn A", "Nam", birth_date=dt.date.today() + dt.timedelta(days=1)), "tương lai"),
+    (R.ResidentInput("Lê Văn A", "Nam", birth_date=vn_today() + dt.timedelta(days=1)), "tương lai"),
     (R.ResidentInput("Lê Văn A", "Nam", cccd="038070001234"), "đã được ghi"),
     (R.ResidentInput("", "Nam"), "họ và tên"),
     (R.ResidentInput("Lê Văn A", "X"), "Giới tính"),
