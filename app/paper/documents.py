@@ -94,46 +94,44 @@ def _drawn_up_by(ctx: AppContext) -> str:
 def household_list(ctx: AppContext, village_id: int | None = None, *,
                    today: dt.date | None = None) -> Job[Printout]:
     """DANH SÁCH HỘ GIA ĐÌNH of `village_id`, or of every active village when None."""
-    ctx.require(Permission.VIEW_REGISTERS)
-    day = today or vn_today()
-    head = letterhead(ctx)
-    chosen = _villages(ctx, village_id)
-    sections = yield from _read(ctx, chosen, residents.search_household_ids,
-                                residents.get_households, _("sổ hộ gia đình"))
-    total = sum(len(s.rows) for s in sections)
-    spec = page_spec("A4", settings.paper(ctx))
-    where = _where(head, chosen, village_id is None)
-    title = _("Danh sách hộ gia đình {where}").format(where=where)
-    counter = RowCounter(total, _("Đang dàn trang danh sách hộ gia đình"))
-    flowables = household_flowables(spec, head, sections, title.upper(), day, signer(ctx),
-                                    _drawn_up_by(ctx), counter)
-    return (yield from build_pdf(
-        spec, flowables, title=title, author=head.commune, subject=title,
-        suggested_name=file_name(_("danh sách hộ"), where, day.year),
-        progress=_layout(counter, total)))
+    return _register_list(
+        ctx, village_id, today, "A4", residents.search_household_ids, residents.get_households,
+        household_flowables, reading=_("sổ hộ gia đình"),
+        title=_("Danh sách hộ gia đình {where}"),
+        laying_out=_("Đang dàn trang danh sách hộ gia đình"), file_stem=_("danh sách hộ"))
 
 
 def resident_list(ctx: AppContext, village_id: int | None = None, *,
                   today: dt.date | None = None) -> Job[Printout]:
     """DANH SÁCH NHÂN KHẨU of `village_id`, or of every active village when None (A4
     landscape; identity numbers masked)."""
+    return _register_list(
+        ctx, village_id, today, "A4-landscape", residents.search_resident_ids,
+        residents.get_residents, resident_flowables, reading=_("sổ nhân khẩu"),
+        title=_("Danh sách nhân khẩu {where}"),
+        laying_out=_("Đang dàn trang danh sách nhân khẩu"), file_stem=_("danh sách nhân khẩu"))
+
+
+def _register_list(ctx: AppContext, village_id: int | None, today: dt.date | None,
+                   page: str, ids_of, rows_of, flowables_of, *, reading: str, title: str,
+                   laying_out: str, file_stem: str) -> Job[Printout]:
+    """A list of the register by village: read the rows (first half of the bar), lay them
+    out (second half). `title` has a {where} placeholder."""
     ctx.require(Permission.VIEW_REGISTERS)
     day = today or vn_today()
     head = letterhead(ctx)
     chosen = _villages(ctx, village_id)
-    sections = yield from _read(ctx, chosen, residents.search_resident_ids,
-                                residents.get_residents, _("sổ nhân khẩu"))
+    sections = yield from _read(ctx, chosen, ids_of, rows_of, reading)
     total = sum(len(s.rows) for s in sections)
-    spec = page_spec("A4-landscape", settings.paper(ctx))
+    spec = page_spec(page, settings.paper(ctx))
     where = _where(head, chosen, village_id is None)
-    title = _("Danh sách nhân khẩu {where}").format(where=where)
-    counter = RowCounter(total, _("Đang dàn trang danh sách nhân khẩu"))
-    flowables = resident_flowables(spec, head, sections, title.upper(), day, signer(ctx),
-                                   _drawn_up_by(ctx), counter)
+    title = title.format(where=where)
+    counter = RowCounter(total, laying_out)
+    flowables = flowables_of(spec, head, sections, title.upper(), day, signer(ctx),
+                             _drawn_up_by(ctx), counter)
     return (yield from build_pdf(
         spec, flowables, title=title, author=head.commune, subject=title,
-        suggested_name=file_name(_("danh sách nhân khẩu"), where, day.year),
-        progress=_layout(counter, total)))
+        suggested_name=file_name(file_stem, where, day.year), progress=_layout(counter, total)))
 
 
 def sample_body(ctx: AppContext, spec: PageSpec) -> tuple[str, ...]:
