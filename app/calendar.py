@@ -24,8 +24,8 @@ from app.auth import SYSTEM, Permission
 from app.context import AppContext
 from app.errors import DomainError, NotFound
 from app.i18n import N_, _
+from app.l10n import weekday_name
 from app.text import nfc
-from app.vnformat import weekday_name
 from db.models import CalendarDay, CalendarYear, DayKind
 
 # the range the `holidays` package computes lunar holidays for

@@ -30,13 +30,8 @@ from app import calendar as holiday_calendar
 from app.context import AppContext
 from app.errors import DomainError
 from app.i18n import _
-from app.office_hours import (  # noqa: F401 - re-exported: callers import them from here
-    OfficeHours,
-    _parse_clock,
-    _parse_span,
-    office_hours,
-)
-from app.vnformat import format_date, format_time, weekday_name
+from app.l10n import format_date, format_time, weekday_name
+from app.office_hours import OfficeHours, office_hours
 from db.models import DayKind, TimeUnit
 
 VN_TZ = dt.timezone(dt.timedelta(hours=7))

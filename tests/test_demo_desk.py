@@ -19,15 +19,20 @@ from app.desk.types import DOSSIER
 from app.jobs import run_to_end
 from app.text import fold
 from app.workdays import load_calendar
-from db.models import Household, Procedure, Resident, SearchToken, Sex, User
-from db.models_desk import (
+from db.models import (
     ApologySlip,
     CivilEventRecord,
     Dossier,
     DossierEvent,
     DossierStatus,
+    Household,
     Outcome,
+    Procedure,
+    Resident,
     Satisfaction,
+    SearchToken,
+    Sex,
+    User,
 )
 
 S = DossierStatus

@@ -15,9 +15,7 @@ from app.desk.clock import now
 from app.jobs import run_to_end
 from app.letters import queries
 from app.letters.types import LetterKind, Occasion
-from db.models import Resident
-from db.models_desk import ApologySlip, CivilEventRecord, Dossier, Outcome
-from db.models_letters import Letter
+from db.models import ApologySlip, CivilEventRecord, Dossier, Letter, Outcome, Resident
 
 
 @pytest.fixture(scope="module")

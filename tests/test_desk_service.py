@@ -14,8 +14,15 @@ from app.desk import queries as Q
 from app.desk import reception
 from app.desk.types import DossierInput
 from app.errors import DomainError, PermissionDenied
-from db.models import AuditEntry, Role
-from db.models_desk import CivilEventRecord, Dossier, DossierEvent, DossierStatus, Outcome
+from db.models import (
+    AuditEntry,
+    CivilEventRecord,
+    Dossier,
+    DossierEvent,
+    DossierStatus,
+    Outcome,
+    Role,
+)
 
 PROFILE = {"commune_name": "Quang Trung", "province": "Thanh Hóa", "place_name": "Quang Trung",
            "agency_id": "000.17.22.H56", "chairman_name": "Nguyễn Văn Thắng"}

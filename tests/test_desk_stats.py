@@ -21,8 +21,7 @@ from app.database import open_database, open_memory
 from app.desk import stats
 from app.desk.stats import COUNTS, StatRow
 from app.jobs import run_to_end
-from db.models import Procedure, TimeUnit
-from db.models_desk import Channel, Dossier, DossierStatus, Outcome
+from db.models import Channel, Dossier, DossierStatus, Outcome, Procedure, TimeUnit
 
 BASE = dt.datetime(2025, 6, 2, 8, 0)
 FIELDS = ["Hộ tịch", "Chứng thực", "Đất đai"]

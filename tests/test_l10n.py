@@ -1,11 +1,11 @@
-"""Vietnamese numbers, money, dates and times (app.l10n) and the older app.vnformat names."""
+"""Vietnamese numbers, money, dates and times (app.l10n)."""
 
 import datetime as dt
 import re
 
 import pytest
 
-from app import l10n, vnformat
+from app import l10n
 from app.l10n import number_in_words
 
 WORDS = {
@@ -98,14 +98,14 @@ def test_place_date_and_times():
     assert l10n.short_date(dt.date(2026, 2, 3)) == "03/02/2026"
 
 
-def test_vnformat_keeps_its_names_and_outputs():
+def test_weekday_dates_and_clock_times_as_an_office_says_them():
     day = dt.date(2026, 2, 13)
-    assert vnformat.format_date(day) == "Thứ Sáu, 13/02/2026"
-    assert vnformat.weekday_name(dt.date(2026, 2, 15)) == "Chủ nhật"
-    assert vnformat.format_time(dt.time(10, 0)) == "10 giờ 00 phút"
-    assert vnformat.format_datetime(dt.datetime(2026, 2, 13, 10, 0)) == \
+    assert l10n.format_date(day) == "Thứ Sáu, 13/02/2026"
+    assert l10n.weekday_name(dt.date(2026, 2, 15)) == "Chủ nhật"
+    assert l10n.format_time(dt.time(10, 0)) == "10 giờ 00 phút"
+    assert l10n.format_datetime(dt.datetime(2026, 2, 13, 10, 0)) == \
         "10 giờ 00 phút, Thứ Sáu, 13/02/2026"
-    assert vnformat.WEEKDAYS[0] == "Thứ Hai"
+    assert l10n.WEEKDAYS[0] == "Thứ Hai"
 
 
 def test_today_is_vietnam_wall_clock():

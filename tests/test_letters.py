@@ -17,8 +17,7 @@ from app.desk.types import DossierInput
 from app.errors import DomainError, PermissionDenied
 from app.letters import drafts, queries, service, templates
 from app.letters.types import Filters, LetterKind, Occasion
-from db.models import AuditEntry, DocumentNumber, Resident, Role
-from db.models_letters import Letter, LetterDismissal
+from db.models import AuditEntry, DocumentNumber, Letter, LetterDismissal, Resident, Role
 
 PROFILE = {"commune_name": "Quang Trung", "province": "Thanh Hóa", "place_name": "Quang Trung",
            "agency_id": "000.17.22.H56", "chairman_name": "Nguyễn Văn Thắng"}

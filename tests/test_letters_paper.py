@@ -24,8 +24,7 @@ from app.jobs import run_to_end
 from app.l10n import long_date, today
 from app.letters import drafts, printing, queries, service
 from app.letters.types import LetterDraft, Occasion
-from db.models import Household
-from db.models_desk import CivilEventRecord, Dossier, Outcome
+from db.models import CivilEventRecord, Dossier, Household, Outcome
 
 DAY = today()
 DEED = "tự nguyện hiến 120 m² đất để mở rộng đường liên thôn"

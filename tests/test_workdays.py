@@ -15,8 +15,9 @@ from app import settings as app_settings
 from app.commands import workdays as workdays_cmd
 from app.database import open_memory
 from app.errors import DomainError
-from app.vnformat import format_date, format_datetime, format_time
-from app.workdays import OfficeHours, WorkCalendar, compute_due, load_calendar
+from app.l10n import format_date, format_datetime, format_time
+from app.office_hours import OfficeHours
+from app.workdays import WorkCalendar, compute_due, load_calendar
 from db.models import DayKind, TimeUnit
 
 D, T = dt.date, dt.datetime

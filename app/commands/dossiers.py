@@ -6,7 +6,7 @@ from app.desk.types import STATUS_LABELS
 from app.errors import DomainError
 from app.i18n import _
 from app.validators import parse_date
-from db.models_desk import DossierStatus
+from db.models import DossierStatus
 
 
 def add_parser(sub) -> None:

@@ -81,7 +81,7 @@ def parse_unit(text: str) -> TimeUnit:
 
 def run(args: argparse.Namespace) -> int:
     from app.cli import open_ctx, print_json
-    from app.vnformat import format_date, format_time
+    from app.l10n import format_date, format_time
     from app.workdays import compute_due
 
     received = parse_start(args.start)

@@ -19,9 +19,8 @@ from app.desk.lifecycle import outcome_of
 from app.i18n import _
 from app.l10n import format_datetime
 from app.workdays import WorkCalendar
-from db.models import TimeUnit
-from db.models_desk import DossierStatus as S
-from db.models_desk import Satisfaction
+from db.models import DossierStatus as S
+from db.models import Satisfaction, TimeUnit
 
 MINUTE = dt.timedelta(minutes=1)
 

@@ -32,17 +32,22 @@ from app.demo.desk_civil import CivilCase, Register, apply_deaths
 from app.desk.clock import now
 from app.desk.reception import dossier_tokens
 from app.desk.types import DOSSIER
-from app.workdays import WorkCalendar, office_hours
+from app.office_hours import office_hours
+from app.workdays import WorkCalendar
 from db.models import (
+    ApologySlip,
     CalendarDay,
+    Channel,
+    CivilEventRecord,
     DayKind,
+    Dossier,
+    DossierEvent,
     Procedure,
     ProcedureDocument,
     TimeUnit,
     User,
     Village,
 )
-from db.models_desk import ApologySlip, Channel, CivilEventRecord, Dossier, DossierEvent
 
 if TYPE_CHECKING:
     from app.demo.commune import DemoBuild

@@ -22,9 +22,7 @@ from app.demo.commune import DemoBuild
 from app.letters import drafts, service
 from app.letters.queries import open_dossiers, open_events
 from app.letters.types import Occasion
-from db.models import Household, Role, User
-from db.models_desk import CivilEventRecord, Dossier
-from db.models_letters import Letter
+from db.models import CivilEventRecord, Dossier, Household, Letter, Role, User
 
 PENDING_DAYS = 14  # events this recent still wait in the queue
 HOME_VISIT = {"death": 0.35, "birth": 0.08, "marriage": 0.05, "late": 0.3}

@@ -38,8 +38,7 @@ from app.paper.signature import Signer, signer, signing_block
 from app.paper.styles import markup
 from app.paper.template import build_pdf
 from app.text import fold
-from db.models import Procedure, TimeUnit, User
-from db.models_desk import Dossier, DossierEvent, DossierStatus
+from db.models import Dossier, DossierEvent, DossierStatus, Procedure, TimeUnit, User
 
 FEE_COLUMNS = [Col(N_("STT"), 6, "CENTER"), Col(N_("Mã hồ sơ"), 26, "CENTER"),
                Col(N_("Người nộp"), 22), Col(N_("Thủ tục hành chính"), 30),

@@ -48,8 +48,7 @@ from app.paper.qr import QrCode
 from app.paper.signature import signer, signing_block
 from app.paper.styles import FONT, PageSpec, markup, text
 from app.paper.template import batch, build_pdf
-from db.models import User
-from db.models_desk import Channel, DossierEvent, DossierStatus
+from db.models import Channel, DossierEvent, DossierStatus, User
 
 __all__ = ["apology", "control", "ledger", "ledger_xlsx", "refusal", "slip", "supplement"]
 

@@ -35,7 +35,7 @@ from app.paper import Printout, file_name
 from app.paper.styles import markup
 from app.paper.tables import RowCounter
 from app.paper.template import build_pdf
-from db.models_desk import Channel, DossierStatus
+from db.models import Channel, DossierStatus
 
 CHUNK = 500
 GROUP_RETURN = N_("Trả kết quả")

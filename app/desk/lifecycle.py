@@ -25,14 +25,17 @@ from app.resident_lists import RESIDENT
 from app.text import fold, nfc
 from app.validators import parse_date
 from app.workdays import load_calendar
-from db.models import CivilEvent, Procedure, Resident, User
-from db.models_desk import (
+from db.models import (
     ApologySlip,
+    CivilEvent,
     CivilEventRecord,
     Dossier,
     DossierStatus,
     Outcome,
+    Procedure,
+    Resident,
     Satisfaction,
+    User,
 )
 
 S = DossierStatus

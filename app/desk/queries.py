@@ -15,8 +15,7 @@ from app.desk.types import CLOSED_STATUSES, DOSSIER, OPEN_STATUSES, ApologyRow, 
 from app.errors import NotFound
 from app.i18n import _
 from app.procedures import UNIT_LABELS
-from db.models import Procedure, TimeUnit, User
-from db.models_desk import ApologySlip, Dossier, DossierEvent, DossierStatus
+from db.models import ApologySlip, Dossier, DossierEvent, DossierStatus, Procedure, TimeUnit, User
 
 
 def record_event(s: Session, ctx: AppContext, dossier_id: int, kind: str, *,

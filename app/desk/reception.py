@@ -26,8 +26,16 @@ from app.errors import DomainError
 from app.i18n import _
 from app.text import fold, nfc
 from app.workdays import compute_due
-from db.models import Household, Procedure, Resident, TimeUnit, Village
-from db.models_desk import Channel, Dossier, DossierStatus
+from db.models import (
+    Channel,
+    Dossier,
+    DossierStatus,
+    Household,
+    Procedure,
+    Resident,
+    TimeUnit,
+    Village,
+)
 
 ATTEMPTS = 8
 GRACE = dt.timedelta(minutes=1)  # two PCs' clocks never agree to the second

@@ -39,7 +39,7 @@ from app.errors import DomainError
 from app.i18n import N_
 from app.i18n import paper_text as _  # official papers are always Vietnamese
 from app.text import fold
-from db.models_desk import Channel, Dossier, DossierStatus, Outcome
+from db.models import Channel, Dossier, DossierStatus, Outcome
 
 COUNTS = ("received_total", "received_online", "received_direct_or_post", "carried_over",
           "resolved_total", "resolved_early", "resolved_on_time", "resolved_late",

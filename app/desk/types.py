@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from app.i18n import N_
-from db.models_desk import Channel, DossierStatus, Outcome, Satisfaction
+from db.models import Channel, DossierStatus, Outcome, Satisfaction
 
 DOSSIER = "dossier"
 

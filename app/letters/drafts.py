@@ -23,8 +23,16 @@ from app.errors import DomainError, NotFound
 from app.i18n import _, paper_text
 from app.l10n import long_date, today
 from app.text import fold, nfc
-from db.models import Household, Procedure, Resident, Sex, Village
-from db.models_desk import CivilEventRecord, Dossier, Outcome
+from db.models import (
+    CivilEventRecord,
+    Dossier,
+    Household,
+    Outcome,
+    Procedure,
+    Resident,
+    Sex,
+    Village,
+)
 
 from .types import SALUTATIONS, LetterDraft, Occasion
 

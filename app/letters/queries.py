@@ -24,9 +24,7 @@ from app.errors import DomainError, NotFound
 from app.i18n import N_, _
 from app.l10n import today
 from app.text import nfc
-from db.models import User
-from db.models_desk import ApologySlip, CivilEventRecord, Dossier, Outcome
-from db.models_letters import Letter, LetterDismissal
+from db.models import ApologySlip, CivilEventRecord, Dossier, Letter, LetterDismissal, Outcome, User
 
 from . import drafts
 from .types import (

@@ -24,9 +24,7 @@ from app.l10n import short_date
 from app.paper import PAGE_SIZES, numbering
 from app.paper.signature import signer_in
 from app.text import nfc
-from db.models import DocumentNumber, Resident
-from db.models_desk import CivilEventRecord, Dossier
-from db.models_letters import Letter
+from db.models import CivilEventRecord, DocumentNumber, Dossier, Letter, Resident
 
 from . import drafts, templates
 from .types import (

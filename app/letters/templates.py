@@ -26,7 +26,7 @@ from app.errors import DomainError
 from app.i18n import _
 from app.paths import resource
 from app.text import nfc
-from db.models_letters import LetterTemplate
+from db.models import LetterTemplate
 
 from .types import FIELD_KEYS, TEMPLATES, fields_of
 

@@ -31,7 +31,7 @@ from app.desk import queries  # noqa: E402
 from app.desk.clock import now  # noqa: E402
 from app.jobs import run_to_end  # noqa: E402
 from app.text import fold  # noqa: E402
-from db.models_desk import Dossier, DossierEvent, DossierStatus  # noqa: E402
+from db.models import Dossier, DossierEvent, DossierStatus  # noqa: E402
 
 EVERYDAY_AT_SCALE_1 = 5430  # the demo's everyday dossiers (without births, marriages, deaths)
 

@@ -74,9 +74,7 @@ def make_letters(ctx, n: int) -> list[int]:
     from app.l10n import today
     from app.letters import drafts, queries, service
     from app.letters.types import Occasion
-    from db.models import Household
-    from db.models_desk import CivilEventRecord, Dossier, Outcome
-    from db.models_letters import Letter
+    from db.models import CivilEventRecord, Dossier, Household, Letter, Outcome
 
     day = today()
     batch = [g.draft for g in queries.suggestions(ctx, day)][:n]

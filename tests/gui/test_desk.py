@@ -14,7 +14,7 @@ from app.desk import lifecycle, queries, reception
 from app.desk.clock import now
 from app.desk.types import DossierInput
 from app.errors import DomainError
-from db.models_desk import DossierStatus
+from db.models import DossierStatus
 from ui.desk import actions
 from ui.desk.controller import build
 from ui.preview.dialog import PreviewDialog

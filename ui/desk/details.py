@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app.desk.types import DossierRow
 from app.i18n import _
-from db.models_desk import DossierStatus
+from db.models import DossierStatus
 from ui.desk.columns import channel_text, moment, money, outcome_text, satisfaction_text
 
 

@@ -35,7 +35,7 @@ from app.i18n import _
 from app.procedures import EVENT_LABELS as CIVIL_EVENT_LABELS
 from app.workdays import load_calendar
 from db.models import CivilEvent
-from db.models_desk import DossierStatus as S
+from db.models import DossierStatus as S
 from ui.desk import actions
 from ui.desk.columns import EVENT_COLUMNS, OVERDUE, moment, outcome_text, status_text
 from ui.desk.details import details_pairs

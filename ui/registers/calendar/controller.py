@@ -16,7 +16,7 @@ from app.calendar import KIND_LABELS, MAX_YEAR, MIN_YEAR, DayInfo
 from app.context import AppContext
 from app.errors import DomainError
 from app.i18n import N_, _
-from app.vnformat import weekday_name
+from app.l10n import weekday_name
 from ui.errors import MessageBox, show_error
 from ui.forms import FormDialog
 from ui.models import Column, ListTableModel

@@ -8,7 +8,7 @@ import enum
 from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from db.models import Base, _enum, _now
+from db.models.base import Base, enum_column, now
 
 
 class Channel(enum.StrEnum):
@@ -58,7 +58,7 @@ class Dossier(Base):
     applicant_address: Mapped[str] = mapped_column(String(250), default="")
     applicant_phone: Mapped[str | None] = mapped_column(String(15), nullable=True)
     applicant_email: Mapped[str] = mapped_column(String(120), default="")
-    channel: Mapped[Channel] = mapped_column(_enum(Channel, "channel"))
+    channel: Mapped[Channel] = mapped_column(enum_column(Channel, "channel"))
     received_at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
     received_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
     documents: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of ticked documents
@@ -67,20 +67,20 @@ class Dossier(Base):
     fee_paid: Mapped[int] = mapped_column(Integer, default=0)
     legal_due_at: Mapped[dt.datetime] = mapped_column(DateTime)  # due by law (after pauses)
     due_at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)  # current appointment
-    status: Mapped[DossierStatus] = mapped_column(_enum(DossierStatus, "dossier_status"), index=True)
+    status: Mapped[DossierStatus] = mapped_column(enum_column(DossierStatus, "dossier_status"), index=True)
     handler_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True, index=True)
     paused_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     ready_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True, index=True)
-    outcome: Mapped[Outcome | None] = mapped_column(_enum(Outcome, "outcome"), nullable=True)
+    outcome: Mapped[Outcome | None] = mapped_column(enum_column(Outcome, "outcome"), nullable=True)
     returned_to: Mapped[str] = mapped_column(String(120), default="")
     return_method: Mapped[str] = mapped_column(String(60), default="")
     satisfaction: Mapped[Satisfaction | None] = mapped_column(
-        _enum(Satisfaction, "satisfaction"), nullable=True)
+        enum_column(Satisfaction, "satisfaction"), nullable=True)
     satisfaction_note: Mapped[str] = mapped_column(Text, default="")
     reason: Mapped[str] = mapped_column(Text, default="")  # refusal or withdrawal reason
     household_id: Mapped[int | None] = mapped_column(ForeignKey("households.id"), nullable=True)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=now)
 
     __table_args__ = (UniqueConstraint("seq_day", "seq_no"),
                       UniqueConstraint("ledger_year", "ledger_line"),
@@ -129,4 +129,4 @@ class CivilEventRecord(Base):
     subject_resident_id: Mapped[int | None] = mapped_column(
         ForeignKey("residents.id"), nullable=True)
     occurred_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)  # the day of death
-    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=now)

@@ -14,32 +14,16 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
-    Enum,
     ForeignKey,
     Index,
     Integer,
-    MetaData,
     String,
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-NAMING = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING)
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)
+from db.models.base import Base, enum_column, now
 
 
 class Role(enum.StrEnum):
@@ -73,12 +57,6 @@ class DayKind(enum.StrEnum):
     WORK = "work"  # ngày làm bù (a Saturday or Sunday worked)
 
 
-def _enum(cls: type[enum.Enum], name: str) -> Enum:
-    # Stored as short strings with a CHECK constraint: portable to PostgreSQL.
-    return Enum(cls, name=name, values_callable=lambda e: [m.value for m in e], native_enum=False,
-                create_constraint=True, length=20)
-
-
 class Setting(Base):
     """Commune profile and preferences as key → JSON text (declared in app.settings)."""
 
@@ -95,10 +73,10 @@ class User(Base):
     name_key: Mapped[str] = mapped_column(String(120), index=True)
     sort_key: Mapped[str] = mapped_column(String(300), index=True)
     title: Mapped[str] = mapped_column(String(120), default="")  # chức danh, e.g. "Công chức Tư pháp - Hộ tịch"
-    role: Mapped[Role] = mapped_column(_enum(Role, "role"))
+    role: Mapped[Role] = mapped_column(enum_column(Role, "role"))
     password_hash: Mapped[str] = mapped_column(String(300))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=now)
     last_login_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
 
 
@@ -123,8 +101,8 @@ class Household(Base):
         nullable=True,
     )
     active: Mapped[bool] = mapped_column(Boolean, default=True)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=now)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=now, onupdate=now)
 
     village: Mapped[Village] = relationship()
     head: Mapped[Resident | None] = relationship(foreign_keys=[head_id], post_update=True)
@@ -140,7 +118,7 @@ class Resident(Base):
     full_name: Mapped[str] = mapped_column(String(120))
     name_key: Mapped[str] = mapped_column(String(120), index=True)
     sort_key: Mapped[str] = mapped_column(String(300), index=True)
-    sex: Mapped[Sex] = mapped_column(_enum(Sex, "sex"))
+    sex: Mapped[Sex] = mapped_column(enum_column(Sex, "sex"))
     birth_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     cccd: Mapped[str | None] = mapped_column(String(12), unique=True, nullable=True)
     phone: Mapped[str | None] = mapped_column(String(15), nullable=True, index=True)
@@ -148,8 +126,8 @@ class Resident(Base):
     death_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     note: Mapped[str] = mapped_column(Text, default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=now)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=now, onupdate=now)
 
     household: Mapped[Household] = relationship(
         back_populates="members", foreign_keys=[household_id]
@@ -164,14 +142,14 @@ class Procedure(Base):
     name_key: Mapped[str] = mapped_column(String(400), index=True)
     field: Mapped[str] = mapped_column(String(120), index=True)  # lĩnh vực
     time_value: Mapped[int] = mapped_column(Integer, default=0)
-    time_unit: Mapped[TimeUnit] = mapped_column(_enum(TimeUnit, "time_unit"))
+    time_unit: Mapped[TimeUnit] = mapped_column(enum_column(TimeUnit, "time_unit"))
     time_text: Mapped[str] = mapped_column(Text, default="")  # the legal wording of the time
     cutoff_1500: Mapped[bool] = mapped_column(Boolean, default=False)
     fee_vnd: Mapped[int | None] = mapped_column(Integer, nullable=True)  # None: set by the province
     fee_text: Mapped[str] = mapped_column(Text, default="")
     online_level: Mapped[str] = mapped_column(String(200), default="")
     civil_event: Mapped[CivilEvent | None] = mapped_column(
-        _enum(CivilEvent, "civil_event"), nullable=True
+        enum_column(CivilEvent, "civil_event"), nullable=True
     )
     legal_basis: Mapped[str] = mapped_column(Text, default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -201,7 +179,7 @@ class CalendarDay(Base):
     __tablename__ = "calendar_days"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     day: Mapped[dt.date] = mapped_column(Date, unique=True)
-    kind: Mapped[DayKind] = mapped_column(_enum(DayKind, "day_kind"))
+    kind: Mapped[DayKind] = mapped_column(enum_column(DayKind, "day_kind"))
     name: Mapped[str] = mapped_column(String(200))
     source: Mapped[str] = mapped_column(String(20), default="admin")  # "package" or "admin"
 
@@ -211,13 +189,13 @@ class CalendarYear(Base):
 
     __tablename__ = "calendar_years"
     year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    seeded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    seeded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=now)
 
 
 class AuditEntry(Base):
     __tablename__ = "audit_log"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, index=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=now, index=True)
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
     username: Mapped[str] = mapped_column(String(40))
     action: Mapped[str] = mapped_column(String(20))  # create, update, deactivate, login, import …
@@ -263,11 +241,6 @@ class DocumentNumber(Base):
     entity: Mapped[str | None] = mapped_column(String(40), nullable=True)  # the record it is for
     entity_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     username: Mapped[str] = mapped_column(String(40), default="")
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=now)
 
     __table_args__ = (UniqueConstraint("doc_type", "year", "number"),)
-
-
-# The one-stop desk tables share this metadata (imported last: they subclass Base).
-from db.models_desk import *  # noqa: E402,F401,F403
-from db.models_letters import *  # noqa: E402,F401,F403

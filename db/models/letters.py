@@ -12,7 +12,7 @@ import datetime as dt
 from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from db.models import Base, _now
+from db.models.base import Base, now
 
 
 class Letter(Base):
@@ -47,7 +47,7 @@ class Letter(Base):
     signer_name: Mapped[str] = mapped_column(String(120), default="")
     duplicate_reason: Mapped[str] = mapped_column(Text, default="")
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=now)
     printed_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     print_count: Mapped[int] = mapped_column(Integer, default=0)
     delivered_at: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
@@ -65,7 +65,7 @@ class LetterTemplate(Base):
     key: Mapped[str] = mapped_column(String(20), primary_key=True)  # birth, marriage, death …
     title: Mapped[str] = mapped_column(String(120))
     body: Mapped[str] = mapped_column(Text)
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=now)
     updated_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
 
 
@@ -78,6 +78,6 @@ class LetterDismissal(Base):
     source_id: Mapped[int] = mapped_column(Integer)
     reason: Mapped[str] = mapped_column(Text)
     dismissed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
-    dismissed_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    dismissed_at: Mapped[dt.datetime] = mapped_column(DateTime, default=now)
 
     __table_args__ = (UniqueConstraint("source", "source_id"),)
