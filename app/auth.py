@@ -10,6 +10,7 @@ import secrets
 from dataclasses import dataclass
 
 from app.i18n import N_
+from app.labels import register
 from db.models import Role
 
 # scrypt cost: n=2**14, r=8, p=1 takes ~50 ms here and 16 MiB; strong enough for an office PC
@@ -59,12 +60,12 @@ class Permission(enum.StrEnum):
 
 
 # labels are marked with N_ and translated with _() where they are shown
-ROLE_LABELS = {
+ROLE_LABELS = register(Role, {
     Role.CLERK: N_("Cán bộ tiếp nhận và trả kết quả"),
     Role.OFFICER: N_("Công chức chuyên môn"),
     Role.CHAIRMAN: N_("Chủ tịch UBND xã"),
     Role.ADMIN: N_("Quản trị hệ thống"),
-}
+})
 
 _ALL = frozenset(Permission)
 PERMISSIONS: dict[Role, frozenset[Permission]] = {

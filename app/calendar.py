@@ -25,6 +25,7 @@ from app.context import AppContext
 from app.errors import DomainError, NotFound
 from app.i18n import N_, _
 from app.l10n import weekday_name
+from app.labels import register
 from app.text import nfc
 from db.models import CalendarDay, CalendarYear, DayKind
 
@@ -37,7 +38,7 @@ NAME_MAX = 200
 _SWAP = re.compile(r"thay cho ngày (\d{1,2})/(\d{1,2})/(\d{4})")
 
 # marked with N_, translated with _() where shown
-KIND_LABELS = {DayKind.OFF: N_("ngày nghỉ"), DayKind.WORK: N_("ngày làm bù")}
+KIND_LABELS = register(DayKind, {DayKind.OFF: N_("ngày nghỉ"), DayKind.WORK: N_("ngày làm bù")})
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy import select
@@ -23,6 +24,7 @@ from db.models import Procedure
 COLUMNS = {
     "code": ("Mã thủ tục", "code", "Ma thu tuc"),
     "name": ("Tên thủ tục", "name"),
+    "short_name": ("Tên ngắn", "short_name"),
     "field": ("Lĩnh vực", "field"),
     "time_value": ("Thời hạn", "time_value"),
     "time_unit": ("Đơn vị thời hạn", "time_unit"),
@@ -36,7 +38,7 @@ COLUMNS = {
     "legal_basis": ("Căn cứ, nguồn", "source"),
 }
 OPTIONAL = {"fee_text", "online_level", "civil_event", "time_text", "legal_basis", "cutoff_1500",
-            "fee_vnd"}
+            "fee_vnd", "short_name"}
 _YES = {"yes", "có", "co", "x", "1", "true", "đúng"}
 
 
@@ -59,7 +61,7 @@ def _input(raw: dict) -> ProcedureInput:
     value = cell_text(raw.get("time_value")) or "0"
     return ProcedureInput(
         code=cell_text(raw.get("code")), name=cell_text(raw.get("name")),
-        field=cell_text(raw.get("field")), time_value=value, time_unit=unit,
+        short_name=cell_text(raw.get("short_name")), field=cell_text(raw.get("field")), time_value=value, time_unit=unit,
         cutoff_1500=cell_text(raw.get("cutoff_1500")).lower() in _YES,
         fee_vnd=cell_text(raw.get("fee_vnd")) or None, fee_text=cell_text(raw.get("fee_text")),
         online_level=cell_text(raw.get("online_level")),
@@ -124,7 +126,10 @@ def import_catalogue(ctx: AppContext, preview: ImportPreview[ProcedureInput],
                 create_in(s, ctx.actor, data)
                 added += 1
             else:
-                _apply(s, p, data)
+                # a sheet says nothing of who handles a procedure, and an older sheet has no
+                # short names: what the office set on the register stays
+                _apply(s, p, replace(data, officer_id=p.officer_id,
+                                     short_name=data.short_name or p.short_name))
                 updated += 1
             yield Progress(i, total, _("{done}/{total} thủ tục").format(done=i, total=total))
         audit.record(s, ctx.actor, "import", PROCEDURE, None,
@@ -137,8 +142,8 @@ def export_catalogue(ctx: AppContext, path: Path | str) -> int:
 
     rows = get_procedures(ctx, search_procedure_ids(ctx, include_inactive=True))
     return write_sheet(path, "Danh mục TTHC", [v[0] for v in COLUMNS.values()], [
-        [p.code, p.name, p.field, p.time_value, p.time_unit.value,
+        [p.code, p.name, p.own_short_name, p.field, p.time_value, p.time_unit.value,
          "có" if p.cutoff_1500 else "", p.fee_vnd, p.fee_text, p.online_level,
          p.civil_event.value if p.civil_event else "", ";".join(p.documents), p.time_text,
          p.legal_basis] for p in rows
-    ], widths=[12, 50, 18, 9, 14, 10, 12, 30, 20, 12, 60, 30, 30])
+    ], widths=[12, 50, 24, 18, 9, 14, 10, 12, 30, 20, 12, 60, 30, 30])

@@ -149,6 +149,11 @@ def short_date(day: dt.date) -> str:
     return f"{day:%d/%m/%Y}"
 
 
+def short_moment(moment: dt.datetime | None) -> str:
+    """'08:30 05/11/2025': short enough for a table cell; "" for no moment."""
+    return f"{moment:%H:%M %d/%m/%Y}" if moment else ""
+
+
 def format_date(day: dt.date) -> str:
     """'Thứ Sáu, 13/02/2026'."""
     return _("{weekday}, {date}").format(weekday=weekday_name(day), date=short_date(day))

@@ -12,21 +12,32 @@ from app.auth import Permission
 from app.context import AppContext
 from app.errors import DomainError, NotFound
 from app.i18n import N_, _
+from app.labels import register
+from app.records import set_active
 from app.text import fold, nfc
-from db.models import CivilEvent, Procedure, ProcedureDocument, TimeUnit
+from db.models import (
+    CivilEvent,
+    FieldOfficer,
+    Procedure,
+    ProcedureDocument,
+    Role,
+    TimeUnit,
+    User,
+)
 
 PROCEDURE = "procedure"
 
 # marked with N_, translated with _() where shown
-UNIT_LABELS = {
+UNIT_LABELS = register(TimeUnit, {
     TimeUnit.SAME_DAY: N_("trong ngày"),
     TimeUnit.WORKING_DAYS: N_("ngày làm việc"),
     TimeUnit.WORKING_HOURS: N_("giờ làm việc"),
     TimeUnit.CALENDAR_DAYS: N_("ngày"),
     TimeUnit.UNKNOWN: N_("chưa xác định"),
-}
-EVENT_LABELS = {CivilEvent.BIRTH: N_("Khai sinh"), CivilEvent.MARRIAGE: N_("Kết hôn"),
-                CivilEvent.DEATH: N_("Khai tử")}
+})
+EVENT_LABELS = register(CivilEvent, {CivilEvent.BIRTH: N_("Khai sinh"),
+                                     CivilEvent.MARRIAGE: N_("Kết hôn"),
+                                     CivilEvent.DEATH: N_("Khai tử")})
 
 
 @dataclass
@@ -44,6 +55,8 @@ class ProcedureInput:
     documents: list[str] = field(default_factory=list)
     time_text: str = ""
     legal_basis: str = ""
+    short_name: str = ""  # "": the name less "Thủ tục"
+    officer_id: int | None = None  # None: the officer of the field
 
     def cleaned(self) -> ProcedureInput:
         code = nfc(self.code)
@@ -90,9 +103,16 @@ class ProcedureInput:
                 raise DomainError(_("Loại sự kiện hộ tịch “{event}” không hợp lệ.").format(
                     event=event)) from None
         docs = [nfc(d) for d in self.documents if nfc(d)]
+        short = nfc(self.short_name)
+        if len(short) > 120:
+            raise DomainError(_("Tên ngắn tối đa {max_len} ký tự.").format(max_len=120),
+                              field="short_name")
+        if short == short_name(name):
+            short = ""  # the default, kept following the name
         return ProcedureInput(code, name, fld, value, unit, bool(self.cutoff_1500), fee,
                               nfc(self.fee_text), nfc(self.online_level), event, docs,
-                              nfc(self.time_text), nfc(self.legal_basis))
+                              nfc(self.time_text), nfc(self.legal_basis), short,
+                              self.officer_id or None)
 
 
 @dataclass(frozen=True)
@@ -112,6 +132,10 @@ class ProcedureRow:
     time_text: str
     legal_basis: str
     active: bool
+    short_name: str = ""  # as shown: the one typed, or the name less "Thủ tục"
+    own_short_name: str = ""  # the one typed ("": the default)
+    officer_id: int | None = None  # the procedure's own officer
+    officer_name: str = ""
 
     @property
     def time_label(self) -> str:
@@ -125,14 +149,29 @@ class ProcedureRow:
                                           unit=_(UNIT_LABELS[self.time_unit]))
 
 
-def _row(p: Procedure) -> ProcedureRow:
+def short_name(name: str, own: str = "") -> str:
+    """What a narrow list shows: the short name typed on the procedure, else its name less
+    the word "Thủ tục" ("Thủ tục đăng ký khai sinh" → "Đăng ký khai sinh")."""
+    if nfc(own):
+        return nfc(own)
+    name = nfc(name)
+    if fold(name).startswith("thu tuc "):
+        rest = name[len("Thủ tục "):].strip()
+        return rest[:1].upper() + rest[1:]
+    return name
+
+
+def _row(p: Procedure, officers: dict[int, str]) -> ProcedureRow:
     return ProcedureRow(p.id, p.code, p.name, p.field, p.time_value, p.time_unit, p.cutoff_1500,
                         p.fee_vnd, p.fee_text, p.online_level, p.civil_event,
-                        [d.name for d in p.documents], p.time_text, p.legal_basis, p.active)
+                        [d.name for d in p.documents], p.time_text, p.legal_basis, p.active,
+                        short_name(p.name, p.short_name), p.short_name, p.officer_id,
+                        officers.get(p.officer_id, ""))
 
 
 _FIELDS = ["code", "name", "field", "time_value", "time_unit", "cutoff_1500", "fee_vnd",
-           "fee_text", "online_level", "civil_event", "time_text", "legal_basis"]
+           "fee_text", "online_level", "civil_event", "time_text", "legal_basis", "short_name",
+           "officer_id"]
 
 
 def _apply(s: Session, p: Procedure, data: ProcedureInput) -> None:
@@ -142,6 +181,15 @@ def _apply(s: Session, p: Procedure, data: ProcedureInput) -> None:
     p.documents = [ProcedureDocument(position=i, name=d) for i, d in enumerate(data.documents, 1)]
     s.flush()
     search_index.set_tokens(s, PROCEDURE, p.id, search_index.index_tokens(p.code, p.name, p.field))
+
+
+def _check_officer(s: Session, user_id: int | None) -> None:
+    if user_id is None:
+        return
+    u = s.get(User, user_id)
+    if u is None or not u.active or u.role != Role.OFFICER:
+        raise DomainError(_("Cán bộ phụ trách phải là công chức chuyên môn đang làm việc."),
+                          field="officer")
 
 
 def _check_code(s: Session, code: str, exclude_id: int | None = None) -> None:
@@ -156,6 +204,7 @@ def _check_code(s: Session, code: str, exclude_id: int | None = None) -> None:
 def create_in(s: Session, actor, data: ProcedureInput) -> Procedure:
     data = data.cleaned()
     _check_code(s, data.code)
+    _check_officer(s, data.officer_id)
     p = Procedure(name="", name_key="", field="", time_unit=data.time_unit)
     s.add(p)
     _apply(s, p, data)
@@ -177,6 +226,7 @@ def update_procedure(ctx: AppContext, procedure_id: int, data: ProcedureInput) -
         if p is None:
             raise NotFound(_("Không tìm thấy thủ tục này."))
         _check_code(s, data.code, procedure_id)
+        _check_officer(s, data.officer_id)
         before = {**audit.snapshot(p, _FIELDS), "documents": [d.name for d in p.documents]}
         _apply(s, p, data)
         after = {**audit.snapshot(p, _FIELDS), "documents": data.documents}
@@ -184,15 +234,8 @@ def update_procedure(ctx: AppContext, procedure_id: int, data: ProcedureInput) -
 
 
 def set_procedure_active(ctx: AppContext, procedure_id: int, active: bool) -> None:
-    ctx.require(Permission.EDIT_CATALOGUE)
-    with ctx.write() as s:
-        p = s.get(Procedure, procedure_id)
-        if p is None:
-            raise NotFound(_("Không tìm thấy thủ tục này."))
-        if p.active != active:
-            p.active = active
-            audit.record(s, ctx.actor, "activate" if active else "deactivate", PROCEDURE, p.id,
-                         {"active": [not active, active]})
+    set_active(ctx, Procedure, procedure_id, active, entity=PROCEDURE,
+               permission=Permission.EDIT_CATALOGUE, missing=N_("Không tìm thấy thủ tục này."))
 
 
 def search_procedure_ids(ctx: AppContext, query: str = "", *, field: str | None = None,
@@ -213,7 +256,8 @@ def get_procedures(ctx: AppContext, ids: list[int]) -> list[ProcedureRow]:
     with ctx.read() as s:
         rows = s.scalars(select(Procedure).options(selectinload(Procedure.documents))
                          .where(Procedure.id.in_(list(ids))))
-        found = {p.id: _row(p) for p in rows}
+        officers = dict(s.execute(select(User.id, User.full_name)).all())
+        found = {p.id: _row(p, officers) for p in rows}
     return [found[i] for i in ids if i in found]
 
 
@@ -227,3 +271,33 @@ def get_procedure(ctx: AppContext, procedure_id: int) -> ProcedureRow:
 def list_fields(ctx: AppContext) -> list[str]:
     with ctx.read() as s:
         return sorted(s.scalars(select(Procedure.field).distinct()), key=fold)
+
+
+# ---- the officer of each field ----------------------------------------------------------------
+
+def field_officers(ctx: AppContext) -> dict[str, int]:
+    """{field: user id} for the fields that have a responsible officer."""
+    with ctx.read() as s:
+        return dict(s.execute(select(FieldOfficer.field, FieldOfficer.user_id)).all())
+
+
+def set_field_officer(ctx: AppContext, field_name: str, user_id: int | None) -> None:
+    """Name (or, with None, clear) the officer responsible for a field of procedures."""
+    ctx.require(Permission.EDIT_CATALOGUE)
+    name = nfc(field_name)
+    with ctx.write() as s:
+        if s.scalar(select(Procedure.id).where(Procedure.field == name).limit(1)) is None:
+            raise DomainError(_("Danh mục không có lĩnh vực “{field}”.").format(field=name))
+        _check_officer(s, user_id)
+        row = s.get(FieldOfficer, name)
+        before = row.user_id if row else None
+        if before == user_id:
+            return
+        if user_id is None:
+            s.delete(row)
+        elif row is None:
+            s.add(FieldOfficer(field=name, user_id=user_id))
+        else:
+            row.user_id = user_id
+        audit.record(s, ctx.actor, "update", "field_officer", None,
+                     {"field": name, "user_id": [before, user_id]})

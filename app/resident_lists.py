@@ -16,10 +16,21 @@ from app import search_index
 from app.context import AppContext
 from app.errors import NotFound
 from app.i18n import _
+from app.text import fold, nfc
 from db.models import Household, Resident, Sex, Village
 
 RESIDENT = "resident"
 HOUSEHOLD = "household"
+
+
+def full_address(address: str, village: str) -> str:
+    """'Xóm 3, Thôn Đoài': the village added only when the address does not name it already
+    (compared without diacritics, with or without the word "Thôn")."""
+    address, village = nfc(address or ""), nfc(village or "")
+    bare = fold(village).removeprefix("thon ")
+    if village and bare not in fold(address):
+        return ", ".join(p for p in (address, village) if p)
+    return address
 
 
 @dataclass(frozen=True)
@@ -38,6 +49,10 @@ class ResidentRow:
     is_head: bool
     active: bool
     note: str = ""
+
+    @property
+    def full_address(self) -> str:
+        return full_address(self.address, self.village)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,8 @@ from app.auth import Permission
 from app.context import AppContext
 from app.errors import DomainError, NotFound
 from app.i18n import N_, _
+from app.labels import register
+from app.records import set_active
 
 # The reading side of the register; re-exported so callers use `app.residents` for both.
 from app.resident_lists import (  # noqa: F401
@@ -49,7 +51,7 @@ def parse_sex(value) -> Sex:
 
 
 # Vietnamese as written in the Excel files; shown on screen through _()
-SEX_LABELS = {Sex.MALE: N_("Nam"), Sex.FEMALE: N_("Nữ")}
+SEX_LABELS = register(Sex, {Sex.MALE: N_("Nam"), Sex.FEMALE: N_("Nữ")})
 
 
 @dataclass
@@ -228,19 +230,29 @@ def set_head(ctx: AppContext, household_id: int, resident_id: int) -> None:
         audit.record(s, ctx.actor, "update", HOUSEHOLD, hh.id, {"head_id": [old, resident_id]})
 
 
+def _village_in_use(s: Session, hh: Household, active: bool) -> None:
+    if active:
+        _active_village(s, hh.village_id)
+
+
 def set_household_active(ctx: AppContext, household_id: int, active: bool) -> None:
     """Deactivate (the household moved away or split) or reactivate; nothing is deleted."""
-    ctx.require(Permission.EDIT_RESIDENTS)
-    with ctx.write() as s:
-        hh = s.get(Household, household_id)
-        if hh is None:
-            raise NotFound(_("Không tìm thấy hộ gia đình này."))
-        if active:
-            _active_village(s, hh.village_id)
-        if hh.active != active:
-            hh.active = active
-            audit.record(s, ctx.actor, "activate" if active else "deactivate", HOUSEHOLD, hh.id,
-                         {"active": [not active, active]})
+    set_active(ctx, Household, household_id, active, entity=HOUSEHOLD,
+               permission=Permission.EDIT_RESIDENTS,
+               missing=N_("Không tìm thấy hộ gia đình này."), guard=_village_in_use)
+
+
+def add_member_in(s: Session, actor, household_id: int, clean: ResidentInput) -> Resident:
+    """Add a validated person (`ResidentInput.cleaned()`) to a household in the caller's
+    unit of work: the register's own form, and a birth registration returned at the desk."""
+    hh = s.get(Household, household_id)
+    if hh is None or not hh.active:
+        raise DomainError(_("Không thể thêm nhân khẩu: hộ gia đình không còn trong sổ."))
+    if clean.relation == HEAD_RELATION and hh.head_id:
+        raise DomainError(_("Hộ đã có chủ hộ; dùng chức năng “Đặt làm chủ hộ” để thay đổi."))
+    r = _new_resident(s, household_id, clean)
+    audit.record(s, actor, "create", RESIDENT, r.id, audit.snapshot(r, _AUDITED))
+    return r
 
 
 def add_resident(ctx: AppContext, household_id: int, data: ResidentInput) -> int:
@@ -248,14 +260,7 @@ def add_resident(ctx: AppContext, household_id: int, data: ResidentInput) -> int
     clean = data.cleaned()
     try:
         with ctx.write() as s:
-            hh = s.get(Household, household_id)
-            if hh is None or not hh.active:
-                raise DomainError(_("Không thể thêm nhân khẩu: hộ gia đình không còn trong sổ."))
-            if clean.relation == HEAD_RELATION and hh.head_id:
-                raise DomainError(_("Hộ đã có chủ hộ; dùng chức năng “Đặt làm chủ hộ” để thay đổi."))
-            r = _new_resident(s, household_id, clean)
-            audit.record(s, ctx.actor, "create", RESIDENT, r.id, audit.snapshot(r, _AUDITED))
-            return r.id
+            return add_member_in(s, ctx.actor, household_id, clean).id
     except IntegrityError as exc:
         raise _commit_guard(exc) from exc
 
@@ -288,22 +293,20 @@ def update_resident(ctx: AppContext, resident_id: int, data: ResidentInput) -> N
         raise _commit_guard(exc) from exc
 
 
+def _not_the_head(s: Session, r: Resident, active: bool) -> None:
+    hh = s.get(Household, r.household_id)
+    if not active and hh.head_id == r.id and hh.active:
+        others = s.scalar(select(func.count(Resident.id)).where(
+            Resident.household_id == hh.id, Resident.active.is_(True), Resident.id != r.id))
+        if others:
+            raise DomainError(
+                _("Ông/bà {name} đang là chủ hộ; hãy chọn chủ hộ mới trước khi ngừng quản "
+                  "lý nhân khẩu này.").format(name=r.full_name))
+
+
 def set_resident_active(ctx: AppContext, resident_id: int, active: bool) -> None:
-    """Deactivate a resident who moved away (death is recorded by the civil-status tab)."""
-    ctx.require(Permission.EDIT_RESIDENTS)
-    with ctx.write() as s:
-        r = s.get(Resident, resident_id)
-        if r is None:
-            raise NotFound(_("Không tìm thấy nhân khẩu này."))
-        hh = s.get(Household, r.household_id)
-        if not active and hh.head_id == r.id and hh.active:
-            others = s.scalar(select(func.count(Resident.id)).where(
-                Resident.household_id == hh.id, Resident.active.is_(True), Resident.id != r.id))
-            if others:
-                raise DomainError(
-                    _("Ông/bà {name} đang là chủ hộ; hãy chọn chủ hộ mới trước khi ngừng quản "
-                      "lý nhân khẩu này.").format(name=r.full_name))
-        if r.active != active:
-            r.active = active
-            audit.record(s, ctx.actor, "activate" if active else "deactivate", RESIDENT, r.id,
-                         {"active": [not active, active]})
+    """Deactivate a resident who moved away (a death is recorded when the death registration
+    is returned at the desk, app.desk.civil)."""
+    set_active(ctx, Resident, resident_id, active, entity=RESIDENT,
+               permission=Permission.EDIT_RESIDENTS,
+               missing=N_("Không tìm thấy nhân khẩu này."), guard=_not_the_head)

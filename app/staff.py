@@ -13,7 +13,8 @@ from app import audit, search_index
 from app.auth import ROLE_LABELS, Actor, Permission, hash_password, verify_password
 from app.context import AppContext
 from app.errors import DomainError, NotFound
-from app.i18n import _
+from app.i18n import N_, _
+from app.records import set_active
 from app.text import fold, nfc, person_sort_key
 from app.validators import person_name
 from db.models import Role, User
@@ -158,19 +159,14 @@ def set_password(ctx: AppContext, user_id: int, new_password: str, old_password:
 
 
 def set_user_active(ctx: AppContext, user_id: int, active: bool) -> None:
-    ctx.require(Permission.MANAGE_ACCOUNTS)
-    with ctx.write() as s:
-        u = s.get(User, user_id)
-        if u is None:
-            raise NotFound(_("Không tìm thấy tài khoản này."))
+    def guard(s: Session, u: User, active: bool) -> None:
         if not active and u.id == ctx.actor.user_id:
             raise DomainError(_("Không thể tự khóa tài khoản đang đăng nhập."))
         if not active and u.role == Role.ADMIN and _active_admins(s, u.id) == 0:
             raise DomainError(_("Phải còn ít nhất một tài khoản quản trị đang hoạt động."))
-        if u.active != active:
-            u.active = active
-            audit.record(s, ctx.actor, "activate" if active else "deactivate", USER, u.id,
-                         {"active": [not active, active]})
+
+    set_active(ctx, User, user_id, active, entity=USER, permission=Permission.MANAGE_ACCOUNTS,
+               missing=N_("Không tìm thấy tài khoản này."), guard=guard)
 
 
 def authenticate(ctx: AppContext, username: str, password: str) -> Actor:

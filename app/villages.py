@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from app import audit
 from app.auth import Permission
 from app.context import AppContext
 from app.errors import DomainError, NotFound
-from app.i18n import _
+from app.i18n import N_, _
+from app.records import set_active
 from app.text import collation_key, fold
 from app.validators import required_text
 from db.models import Household, Resident, Village
@@ -90,24 +92,18 @@ def update_village(ctx: AppContext, village_id: int, name: str, note: str = "") 
         audit.record(s, ctx.actor, "update", "village", v.id, audit.diff(before, audit.snapshot(v, ["name", "note"])))
 
 
+def _village_empty(s: Session, v: Village, active: bool) -> None:
+    if active:
+        return
+    n = s.scalar(select(func.count(Household.id)).where(
+        Household.village_id == v.id, Household.active.is_(True)))
+    if n:
+        raise DomainError(
+            _("Thôn “{name}” còn {count} hộ đang quản lý; hãy chuyển các hộ này sang "
+              "thôn khác trước khi ngừng sử dụng thôn.").format(name=v.name, count=n))
+
+
 def set_village_active(ctx: AppContext, village_id: int, active: bool) -> None:
-    ctx.require(Permission.EDIT_RESIDENTS)
-    with ctx.write() as s:
-        v = s.get(Village, village_id)
-        if v is None:
-            raise NotFound(_("Không tìm thấy thôn này."))
-        if not active:
-            n = s.scalar(
-                select(func.count(Household.id)).where(
-                    Household.village_id == village_id, Household.active.is_(True)
-                )
-            )
-            if n:
-                raise DomainError(
-                    _("Thôn “{name}” còn {count} hộ đang quản lý; hãy chuyển các hộ này sang "
-                      "thôn khác trước khi ngừng sử dụng thôn.").format(name=v.name, count=n)
-                )
-        if v.active != active:
-            v.active = active
-            audit.record(s, ctx.actor, "activate" if active else "deactivate", "village", v.id,
-                         {"active": [not active, active]})
+    set_active(ctx, Village, village_id, active, entity="village",
+               permission=Permission.EDIT_RESIDENTS, missing=N_("Không tìm thấy thôn này."),
+               guard=_village_empty)

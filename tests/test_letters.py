@@ -310,3 +310,29 @@ def test_a_death_registered_at_the_desk_updates_the_register_and_the_letter(ctx)
     row = queries.get_letter(ctx, service.create_letter(ctx, owed.draft))
     assert row.body[0].endswith("tin bà Đỗ Thị Thơm, hưởng thọ 63 tuổi, đã từ trần ngày 18 "
                                 "tháng 3 năm 2026.")
+
+
+# -- how long a letter has been owed ---------------------------------------------------------------
+
+def test_every_letter_owed_shows_its_age_and_a_late_condolence_is_flagged(ctx):
+    # registered Mon 02/03 (birth), Tue 03/03 (marriage), Wed 04/03 (death)
+    rows = {g.occasion: g for g in queries.suggestions(ctx, day=dt.date(2026, 3, 6))}
+    assert rows[Occasion.BIRTH].waiting_days == 4
+    assert rows[Occasion.DEATH].waiting_days == 2
+    # Wed 04/03 + 2 working days = Fri 06/03: still on time that day, late on Monday 09/03
+    assert not rows[Occasion.DEATH].overdue
+    monday = {g.occasion: g for g in queries.suggestions(ctx, day=dt.date(2026, 3, 9))}
+    assert monday[Occasion.DEATH].overdue
+    assert not monday[Occasion.BIRTH].overdue  # only condolences have the two-day rule
+    death = monday[Occasion.DEATH].draft.dossier_id
+    assert queries.late_condolence_dossiers(ctx, dt.date(2026, 3, 6)) == []
+    assert queries.late_condolence_dossiers(ctx, dt.date(2026, 3, 9)) == [death]
+
+
+def test_a_condolence_made_or_dismissed_is_no_longer_late(ctx):
+    later = dt.date(2026, 3, 20)
+    [death_key] = [g.key for g in queries.suggestions(ctx, day=later)
+                   if g.occasion == Occasion.DEATH]
+    assert len(queries.late_condolence_dossiers(ctx, later)) == 1
+    queries.dismiss(as_user(ctx, "motcua"), death_key, "Gia đình đã chuyển đi nơi khác")
+    assert queries.late_condolence_dossiers(ctx, later) == []

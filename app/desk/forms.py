@@ -36,12 +36,13 @@ from app.desk.forms_common import (
 )
 from app.desk.forms_ledger import ledger, ledger_xlsx
 from app.desk.lifecycle import outcome_of
-from app.desk.types import CHANNEL_LABELS, OUTCOME_LABELS, DossierRow, EventRow
+from app.desk.types import DocKind, DossierRow, EventKind, EventRow
 from app.errors import DomainError
 from app.i18n import N_
 from app.i18n import paper_text as _  # official papers are always Vietnamese
 from app.jobs import Job, Progress
 from app.l10n import long_date, place_date, time_and_long_date
+from app.labels import label
 from app.paper import Printout, file_name
 from app.paper.header import addressee_block
 from app.paper.qr import QrCode
@@ -52,8 +53,7 @@ from db.models import Channel, DossierEvent, DossierStatus, User
 
 __all__ = ["apology", "control", "ledger", "ledger_xlsx", "refusal", "slip", "supplement"]
 
-DOC_KIND_LABELS = {"original": N_("Bản chính"), "certified_copy": N_("Bản sao chứng thực"),
-                   "copy": N_("Bản chụp")}
+K = EventKind
 SIGN_NOTE = N_("(Ký và ghi rõ họ tên)")
 
 
@@ -157,7 +157,7 @@ def slip(ctx: AppContext, key: int | str) -> Job[Printout]:
 
 # -- Mẫu 02 ---------------------------------------------------------------------------------
 
-def _latest(rows: list[EventRow], kind: str) -> EventRow | None:
+def _latest(rows: list[EventRow], kind: EventKind) -> EventRow | None:
     found = [e for e in rows if e.kind == kind]
     return found[-1] if found else None
 
@@ -165,13 +165,13 @@ def _latest(rows: list[EventRow], kind: str) -> EventRow | None:
 def supplement(ctx: AppContext, key: int | str) -> Job[Printout]:
     """Mẫu 02 from the latest supplement request: the documents asked for, why, whom to ask."""
     off, d = _open(ctx, key)
-    ev = _latest(queries.events(ctx, d.id), "supplement_requested")
+    ev = _latest(queries.events(ctx, d.id), EventKind.SUPPLEMENT_REQUESTED)
     if ev is None:
         raise DomainError(_("Hồ sơ {code} chưa có yêu cầu bổ sung nào.").format(code=d.code))
     spec = spec_of(off, "A5")
     fs = FormStyles(spec)
     docs = ev.data.get("documents") or []
-    rows = [(i, x.get("name", ""), _(DOC_KIND_LABELS.get(x.get("kind", ""), DOC_KIND_LABELS["original"])))
+    rows = [(i, x.get("name", ""), label(x.get("kind") or DocKind.ORIGINAL, DocKind, paper=True))
             for i, x in enumerate(docs, start=1)]
     table = grouped_table(spec, [Col(_("STT"), 9, "CENTER"), Col(_("Tên giấy tờ"), 62),
                                  Col(_("Hình thức"), 29, "CENTER")], rows, size=fs.cell.fontSize)
@@ -207,7 +207,7 @@ def refusal(ctx: AppContext, key: int | str) -> Job[Printout]:
     if d.status != DossierStatus.REFUSED:
         raise DomainError(_("Hồ sơ {code} không bị từ chối; không in phiếu từ chối.").format(
             code=d.code))
-    ev = _latest(queries.events(ctx, d.id), "refused")
+    ev = _latest(queries.events(ctx, d.id), EventKind.REFUSED)
     day = (ev.at if ev else d.finished_at or d.received_at).date()
     who = (ev.by if ev else "") or d.received_by
     spec = spec_of(off, "A5")
@@ -275,16 +275,6 @@ def apology(ctx: AppContext, key: int | str) -> Job[Printout]:
 
 # -- Mẫu 05 ---------------------------------------------------------------------------------
 
-STEP_LABELS = {
-    "received": N_("Tiếp nhận hồ sơ"), "handed_over": N_("Chuyển xử lý"),
-    "supplement_requested": N_("Yêu cầu bổ sung, hoàn thiện hồ sơ (tạm dừng thời hạn)"),
-    "supplement_received": N_("Nhận hồ sơ bổ sung"),
-    "result_ready": N_("Có kết quả giải quyết"),
-    "apology": N_("Phiếu xin lỗi, hẹn lại ngày trả"), "returned": N_("Trả kết quả"),
-    "refused": N_("Từ chối giải quyết"), "withdrawn": N_("Công dân rút hồ sơ"),
-}
-
-
 def _titles(ctx: AppContext, dossier_id: int) -> list[tuple[str, str]]:
     """(giver's title, receiver's title) of each event, in the order of queries.events."""
     by, to = aliased(User), aliased(User)
@@ -301,27 +291,26 @@ def _control_rows(d: DossierRow, off: Office, evs: list[EventRow],
     desk = _("Bộ phận tiếp nhận và trả kết quả")
     rows = []
     for ev, (by_title, to_title) in zip(evs, titles, strict=True):
-        if ev.kind not in STEP_LABELS:
+        if ev.kind == K.CORRECTED:
             continue  # an administrator's correction is not a step of the process
         unit, giver, taker, result = by_title or desk, ev.by, "", ""
-        note = _(STEP_LABELS[ev.kind])
-        if ev.kind in ("received", "supplement_received"):
+        note = label(ev.kind, variant="paper", paper=True)
+        if ev.kind in (K.RECEIVED, K.SUPPLEMENT_RECEIVED):
             unit, giver, taker = desk, d.applicant_name, ev.by
-            if ev.kind == "received":
-                note += f" ({_(CHANNEL_LABELS[d.channel]).lower()})"
-        elif ev.kind == "handed_over":
+            if ev.kind == K.RECEIVED:
+                note += f" ({label(d.channel, paper=True).lower()})"
+        elif ev.kind == K.HANDED_OVER:
             unit, taker = to_title or off.committee, ev.to
-            result = _(OUTCOME_LABELS[outcome_of(ev.at, d.legal_due_at)])
-        elif ev.kind in ("supplement_requested", "apology", "refused", "withdrawn"):
+            result = label(outcome_of(ev.at, d.legal_due_at), paper=True)
+        elif ev.kind in (K.SUPPLEMENT_REQUESTED, K.APOLOGY, K.REFUSED, K.WITHDRAWN):
             taker = d.applicant_name
-        elif ev.kind == "result_ready":
+        elif ev.kind == K.RESULT_READY:
             taker = desk
-            result = _(OUTCOME_LABELS[outcome_of(ev.at, d.legal_due_at)])
-        elif ev.kind == "returned":
+            result = label(outcome_of(ev.at, d.legal_due_at), paper=True)
+        elif ev.kind == K.RETURNED:
             unit, taker = desk, d.returned_to or ev.note or d.applicant_name
-            outcome = d.outcome or outcome_of(ev.at, d.legal_due_at)
-            result = _(OUTCOME_LABELS[outcome])
-        if ev.note and ev.kind not in ("returned", "supplement_received"):
+            result = label(d.outcome or outcome_of(ev.at, d.legal_due_at), paper=True)
+        if ev.note and ev.kind not in (K.RETURNED, K.SUPPLEMENT_RECEIVED):
             note += f": {ev.note}"
         rows.append((unit, moment(ev.at), giver, taker, result, note))
     return rows

@@ -24,13 +24,14 @@ from app.desk.forms_common import (
     period_line,
     spec_of,
 )
-from app.desk.types import CHANNEL_LABELS, OUTCOME_LABELS, STATUS_LABELS, DossierRow
+from app.desk.types import DossierRow
 from app.errors import DomainError
 from app.excel import write_sheet
 from app.i18n import N_
 from app.i18n import paper_text as _  # official papers are always Vietnamese
 from app.jobs import Job, Progress
 from app.l10n import format_number
+from app.labels import label
 from app.paper import Printout, file_name
 from app.paper.styles import markup
 from app.paper.tables import RowCounter
@@ -77,15 +78,15 @@ def read_rows(ctx: AppContext, start: dt.date, end: dt.date) -> Job[list[Dossier
 def note(d: DossierRow) -> str:
     """The remarks: how the dossier ended (or where it stands), apology slips, the channel."""
     if d.status in (DossierStatus.REFUSED, DossierStatus.WITHDRAWN):
-        parts = [f"{_(STATUS_LABELS[d.status])}: {d.reason}".rstrip(": ")]
+        parts = [f"{label(d.status, paper=True)}: {d.reason}".rstrip(": ")]
     elif d.status == DossierStatus.RETURNED and d.outcome is not None:
-        parts = [_(OUTCOME_LABELS[d.outcome])]
+        parts = [label(d.outcome, paper=True)]
     else:
-        parts = [_(STATUS_LABELS[d.status])]
+        parts = [label(d.status, paper=True)]
     if d.apologies:
         parts.append(_("có phiếu xin lỗi, hẹn lại"))
     if d.channel != Channel.DIRECT:
-        parts.append(_("nộp {channel}").format(channel=_(CHANNEL_LABELS[d.channel]).lower()))
+        parts.append(_("nộp {channel}").format(channel=label(d.channel, paper=True).lower()))
     return "; ".join(parts)
 
 

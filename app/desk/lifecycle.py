@@ -3,6 +3,7 @@
 received → in progress (hand-overs) → supplement requested (the clock stops) → … → result
 ready → returned; or refused, or withdrawn. A returned, refused or withdrawn dossier is
 locked: only an administrator corrects it, with a reason, and the audit keeps both versions.
+Who may take which step in which status is app.desk.steps' table, enforced here.
 """
 
 from __future__ import annotations
@@ -10,58 +11,24 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import audit
-from app.auth import Permission
 from app.context import AppContext
+from app.desk import civil, steps
 from app.desk.clock import now
-from app.desk.queries import code_key, get_dossier, record_event
-from app.desk.types import CLOSED_STATUSES, DOSSIER, STATUS_LABELS, DossierRow
-from app.errors import DomainError, NotFound
+from app.desk.queries import get_dossier, load_dossier, record_event
+from app.desk.types import DOSSIER, DocKind, DossierRow, EventKind, Step
+from app.errors import DomainError
 from app.i18n import _
-from app.resident_lists import RESIDENT
-from app.text import fold, nfc
+from app.l10n import format_datetime
+from app.residents import ResidentInput
+from app.text import nfc
 from app.validators import parse_date
 from app.workdays import load_calendar
-from db.models import (
-    ApologySlip,
-    CivilEvent,
-    CivilEventRecord,
-    Dossier,
-    DossierStatus,
-    Outcome,
-    Procedure,
-    Resident,
-    Satisfaction,
-    User,
-)
+from db.models import ApologySlip, Dossier, DossierStatus, Outcome, Role, Satisfaction, User
 
 S = DossierStatus
-DOC_KINDS = ("original", "certified_copy", "copy")
-
-
-def _load(s: Session, key: int | str) -> Dossier:
-    from sqlalchemy import select
-
-    if isinstance(key, int) or str(key).isdigit():
-        d = s.get(Dossier, int(key))
-    else:
-        d = s.scalar(select(Dossier).where(Dossier.code == code_key(str(key))))
-    if d is None:
-        raise NotFound(_("Không tìm thấy hồ sơ “{key}”.").format(key=key))
-    return d
-
-
-def _expect(d: Dossier, allowed: tuple[DossierStatus, ...], action: str) -> None:
-    if d.status in CLOSED_STATUSES:
-        raise DomainError(_("Hồ sơ {code} đã kết thúc ({status}); không thể {action}. Chỉ quản "
-                            "trị hệ thống được sửa hồ sơ đã kết thúc, kèm lý do.")
-                          .format(code=d.code, status=_(STATUS_LABELS[d.status]), action=action))
-    if d.status not in allowed:
-        raise DomainError(_("Hồ sơ {code} đang ở trạng thái “{status}”; không thể {action}.")
-                          .format(code=d.code, status=_(STATUS_LABELS[d.status]), action=action))
 
 
 def _when(at: dt.datetime | None, d: Dossier) -> dt.datetime:
@@ -74,11 +41,13 @@ def _when(at: dt.datetime | None, d: Dossier) -> dt.datetime:
     return moment
 
 
-def _step(ctx: AppContext, key, perm: Permission, allowed, action: str, apply) -> DossierRow:
-    ctx.require(perm)
+def _step(ctx: AppContext, key, step: Step, apply) -> DossierRow:
+    """One step in one unit of work: the role and the status checked against app.desk.steps,
+    then `apply`, the audit entry, and the dossier read back."""
+    ctx.require(steps.STEPS[step].permission)
     with ctx.write() as s:
-        d = _load(s, key)
-        _expect(d, allowed, action)
+        d = load_dossier(s, key)
+        steps.check_status(step, d.status, d.code)
         before = audit.snapshot(d)
         apply(s, d)
         audit.record(s, ctx.actor, "update", DOSSIER, d.id, audit.diff(before, audit.snapshot(d)))
@@ -88,26 +57,30 @@ def _step(ctx: AppContext, key, perm: Permission, allowed, action: str, apply) -
 
 def hand_over(ctx: AppContext, key, to_user_id: int, note: str = "",
               at: dt.datetime | None = None) -> DossierRow:
-    """Give the dossier to an officer (Phiếu kiểm soát: who, when, to whom)."""
+    """Give the dossier to an officer (Phiếu kiểm soát: who, when, to whom). Only an active
+    officer (công chức chuyên môn) takes a dossier: app.desk.assign offers and suggests them."""
     def apply(s: Session, d: Dossier) -> None:
         officer = s.get(User, to_user_id)
         if officer is None or not officer.active:
             raise DomainError(_("Vui lòng chọn cán bộ đang làm việc để chuyển hồ sơ."))
+        if officer.role != Role.OFFICER:
+            raise DomainError(_("{name} không phải công chức chuyên môn; hồ sơ chỉ chuyển cho "
+                                "công chức xử lý.").format(name=officer.full_name))
         moment = _when(at, d)
         d.handler_id, d.status = officer.id, S.IN_PROGRESS
-        record_event(s, ctx, d.id, "handed_over", at=moment, to_user=officer.id, note=nfc(note))
-    return _step(ctx, key, Permission.PROCESS_DOSSIERS, (S.RECEIVED, S.IN_PROGRESS),
-                 _("chuyển xử lý"), apply)
+        record_event(s, ctx, d.id, EventKind.HANDED_OVER, at=moment, to_user=officer.id,
+                     note=nfc(note))
+    return _step(ctx, key, Step.HAND_OVER, apply)
 
 
 def request_supplement(ctx: AppContext, key, documents: list[dict[str, str]], reason: str,
                        contact: str = "", at: dt.datetime | None = None) -> DossierRow:
     """Mẫu 02: which documents and why; the clock stops until the supplement arrives."""
-    docs = [{"name": nfc(x.get("name")), "kind": x.get("kind") or "original"}
+    docs = [{"name": nfc(x.get("name")), "kind": x.get("kind") or DocKind.ORIGINAL.value}
             for x in documents if nfc(x.get("name"))]
     if not docs:
         raise DomainError(_("Vui lòng ghi ít nhất một giấy tờ cần bổ sung."))
-    if any(x["kind"] not in DOC_KINDS for x in docs):
+    if any(x["kind"] not in set(DocKind) for x in docs):
         raise DomainError(_("Hình thức giấy tờ phải là bản chính, bản sao chứng thực hoặc bản chụp."))
     if not nfc(reason):
         raise DomainError(_("Vui lòng ghi lý do yêu cầu bổ sung."))
@@ -115,10 +88,9 @@ def request_supplement(ctx: AppContext, key, documents: list[dict[str, str]], re
     def apply(s: Session, d: Dossier) -> None:
         moment = _when(at, d)
         d.status, d.paused_at = S.SUPPLEMENT, moment
-        record_event(s, ctx, d.id, "supplement_requested", at=moment, data={
+        record_event(s, ctx, d.id, EventKind.SUPPLEMENT_REQUESTED, at=moment, data={
             "documents": docs, "reason": nfc(reason), "contact": nfc(contact)})
-    return _step(ctx, key, Permission.PROCESS_DOSSIERS, (S.RECEIVED, S.IN_PROGRESS),
-                 _("yêu cầu bổ sung"), apply)
+    return _step(ctx, key, Step.SUPPLEMENT, apply)
 
 
 def supplement_received(ctx: AppContext, key, at: dt.datetime | None = None
@@ -130,8 +102,6 @@ def supplement_received(ctx: AppContext, key, at: dt.datetime | None = None
     lines: list[str] = []
 
     def apply(s: Session, d: Dossier) -> None:
-        from app.l10n import format_datetime
-
         moment = _when(at, d)
         cal = load_calendar(ctx, d.paused_at.year, moment.year + 1)
         left = max(cal.working_days_between(d.paused_at.date(), d.legal_due_at.date()), 0)
@@ -149,21 +119,23 @@ def supplement_received(ctx: AppContext, key, at: dt.datetime | None = None
                 left=left),
             _("Hẹn trả kết quả mới: {due}.").format(due=format_datetime(d.due_at)),
         ])
-        record_event(s, ctx, d.id, "supplement_received", at=moment, note=" ".join(lines),
+        record_event(s, ctx, d.id, EventKind.SUPPLEMENT_RECEIVED, at=moment,
+                     note=" ".join(lines),
                      data={"working_days_left": left, "new_due_at": d.due_at.isoformat()})
         d.paused_at = None
-    row = _step(ctx, key, Permission.PROCESS_DOSSIERS, (S.SUPPLEMENT,),
-                _("ghi nhận hồ sơ bổ sung"), apply)
+    row = _step(ctx, key, Step.SUPPLEMENT_RECEIVED, apply)
     return row, lines
 
 
 def mark_ready(ctx: AppContext, key, note: str = "", at: dt.datetime | None = None) -> DossierRow:
+    """The result is back at the desk. The officer handling the dossier is the one who finished
+    it; whoever presses the button (the clerk) is recorded as having written it down."""
     def apply(s: Session, d: Dossier) -> None:
         moment = _when(at, d)
         d.status, d.ready_at = S.READY, moment
-        record_event(s, ctx, d.id, "result_ready", at=moment, note=nfc(note))
-    return _step(ctx, key, Permission.PROCESS_DOSSIERS, (S.RECEIVED, S.IN_PROGRESS),
-                 _("ghi nhận có kết quả"), apply)
+        record_event(s, ctx, d.id, EventKind.RESULT_READY, at=moment, note=nfc(note),
+                     by_user=d.handler_id or ctx.actor.user_id)
+    return _step(ctx, key, Step.READY, apply)
 
 
 def outcome_of(finished: dt.datetime, legal_due: dt.datetime) -> Outcome:
@@ -177,16 +149,20 @@ def return_result(ctx: AppContext, key, *, returned_to: str, method: str = "",
                   satisfaction: Satisfaction | str | None = None, satisfaction_note: str = "",
                   fee_paid: int | None = None, event_person: str = "",
                   event_date: dt.date | str | None = None,
+                  newborn: ResidentInput | None = None, deceased_id: int | None = None,
                   at: dt.datetime | None = None) -> DossierRow:
     """Hand the result over; the outcome counts against the legal date even after an apology.
 
     A birth, marriage or death dossier records the event for the letters tab (`event_person`:
-    the child, "Husband & Wife", the deceased). For a death, `event_date` is the day of death:
-    the deceased, found in the applicant's household, is then marked dead in the register."""
+    the child, "Husband & Wife", the deceased) and, when asked, updates the register in the
+    same unit of work: `newborn` is added to the applicant's household; `deceased_id` (or the
+    one member of the household named `event_person`) is marked dead on `event_date`.
+    See app.desk.civil."""
     if not nfc(returned_to):
         raise DomainError(_("Vui lòng ghi tên người nhận kết quả."))
     sat = Satisfaction(satisfaction) if satisfaction else None
     died = parse_date(event_date, _("Ngày mất")) if isinstance(event_date, str) else event_date
+    child = newborn.cleaned() if newborn is not None else None
 
     def apply(s: Session, d: Dossier) -> None:
         moment = _when(at, d)
@@ -197,44 +173,11 @@ def return_result(ctx: AppContext, key, *, returned_to: str, method: str = "",
         d.returned_to, d.return_method = nfc(returned_to), nfc(method) or _("Trực tiếp")
         d.satisfaction, d.satisfaction_note = sat, nfc(satisfaction_note)
         d.fee_paid = d.fee_due if fee_paid is None else fee_paid
-        record_event(s, ctx, d.id, "returned", at=moment, note=d.returned_to,
+        record_event(s, ctx, d.id, EventKind.RETURNED, at=moment, note=d.returned_to,
                      data={"outcome": d.outcome.value, "fee_paid": d.fee_paid})
-        proc = s.get(Procedure, d.procedure_id)
-        if proc.civil_event:
-            person = nfc(event_person) or d.applicant_name
-            death = proc.civil_event == CivilEvent.DEATH
-            if death and died is not None and died > moment.date():
-                raise DomainError(_("Ngày mất không thể sau ngày trả kết quả."))
-            subject = _member(s, d.household_id, person) if death else None
-            s.add(CivilEventRecord(kind=proc.civil_event.value, dossier_id=d.id,
-                                   event_on=moment.date(), person_name=person,
-                                   resident_id=d.applicant_resident_id,
-                                   household_id=d.household_id, subject_resident_id=subject,
-                                   occurred_on=died if death else None))
-            if subject is not None and died is not None:
-                _record_death(s, ctx, subject, died)
-    return _step(ctx, key, Permission.RECEIVE_DOSSIERS, (S.READY,), _("trả kết quả khi chưa có kết quả"),
-                 apply)
-
-
-def _member(s: Session, household_id: int | None, name: str) -> int | None:
-    """The one member of the household with this name (the deceased of a death registration)."""
-    if household_id is None:
-        return None
-    ids = list(s.scalars(select(Resident.id).where(Resident.household_id == household_id,
-                                                   Resident.name_key == fold(name)).limit(2)))
-    return ids[0] if len(ids) == 1 else None
-
-
-def _record_death(s: Session, ctx: AppContext, resident_id: int, died: dt.date) -> None:
-    """The register follows the death registration: date of death, no longer living here."""
-    person = s.get(Resident, resident_id)
-    if person.death_date == died and not person.active:
-        return
-    before = audit.snapshot(person, ["death_date", "active"])
-    person.death_date, person.active = died, False
-    audit.record(s, ctx.actor, "update", RESIDENT, person.id,
-                 audit.diff(before, audit.snapshot(person, ["death_date", "active"])))
+        civil.record(s, ctx, d, moment, person=event_person, died=died, newborn=child,
+                     deceased_id=deceased_id)
+    return _step(ctx, key, Step.RETURN, apply)
 
 
 def refuse(ctx: AppContext, key, reason: str, at: dt.datetime | None = None) -> DossierRow:
@@ -245,9 +188,8 @@ def refuse(ctx: AppContext, key, reason: str, at: dt.datetime | None = None) -> 
     def apply(s: Session, d: Dossier) -> None:
         moment = _when(at, d)
         d.status, d.finished_at, d.reason = S.REFUSED, moment, nfc(reason)
-        record_event(s, ctx, d.id, "refused", at=moment, note=d.reason)
-    return _step(ctx, key, Permission.PROCESS_DOSSIERS, (S.RECEIVED, S.IN_PROGRESS, S.SUPPLEMENT),
-                 _("từ chối"), apply)
+        record_event(s, ctx, d.id, EventKind.REFUSED, at=moment, note=d.reason)
+    return _step(ctx, key, Step.REFUSE, apply)
 
 
 def withdraw(ctx: AppContext, key, reason: str, at: dt.datetime | None = None) -> DossierRow:
@@ -257,9 +199,17 @@ def withdraw(ctx: AppContext, key, reason: str, at: dt.datetime | None = None) -
     def apply(s: Session, d: Dossier) -> None:
         moment = _when(at, d)
         d.status, d.finished_at, d.reason = S.WITHDRAWN, moment, nfc(reason)
-        record_event(s, ctx, d.id, "withdrawn", at=moment, note=d.reason)
-    return _step(ctx, key, Permission.RECEIVE_DOSSIERS,
-                 (S.RECEIVED, S.IN_PROGRESS, S.SUPPLEMENT, S.READY), _("rút hồ sơ"), apply)
+        record_event(s, ctx, d.id, EventKind.WITHDRAWN, at=moment, note=d.reason)
+    return _step(ctx, key, Step.WITHDRAW, apply)
+
+
+def suggest_new_due(ctx: AppContext, key, at: dt.datetime | None = None) -> dt.datetime:
+    """The new appointment an apology slip suggests: the next working day after the old
+    appointment (or after now, when that has passed), at the appointment's hour."""
+    row = get_dossier(ctx, key)
+    base = max(row.due_at, at or now())
+    day = load_calendar(ctx, base.year, base.year + 1).next_working_day(base.date())
+    return dt.datetime.combine(day, row.due_at.time())
 
 
 def apologise(ctx: AppContext, key, reason: str, new_due_at: dt.datetime,
@@ -274,12 +224,11 @@ def apologise(ctx: AppContext, key, reason: str, new_due_at: dt.datetime,
             raise DomainError(_("Ngày hẹn mới phải sau ngày hẹn cũ và sau thời điểm hiện tại."))
         s.add(ApologySlip(dossier_id=d.id, issued_at=moment, reason=nfc(reason),
                           old_due_at=d.due_at, new_due_at=new_due_at, by_user=ctx.actor.user_id))
-        record_event(s, ctx, d.id, "apology", at=moment, note=nfc(reason),
+        record_event(s, ctx, d.id, EventKind.APOLOGY, at=moment, note=nfc(reason),
                      data={"old_due_at": d.due_at.isoformat(),
                            "new_due_at": new_due_at.isoformat()})
         d.due_at = new_due_at
-    return _step(ctx, key, Permission.PROCESS_DOSSIERS, (S.RECEIVED, S.IN_PROGRESS, S.READY),
-                 _("hẹn lại ngày trả"), apply)
+    return _step(ctx, key, Step.APOLOGY, apply)
 
 
 CORRECTABLE = ("returned_to", "return_method", "satisfaction", "satisfaction_note", "fee_paid",
@@ -288,16 +237,15 @@ CORRECTABLE = ("returned_to", "return_method", "satisfaction", "satisfaction_not
 
 def correct(ctx: AppContext, key, reason: str, **changes: Any) -> DossierRow:
     """An administrator corrects a locked dossier; the audit keeps the old and new values."""
-    ctx.require(Permission.CORRECT_DOSSIERS)
+    ctx.require(steps.STEPS[Step.CORRECT].permission)
     if not nfc(reason):
         raise DomainError(_("Vui lòng ghi lý do sửa hồ sơ đã kết thúc."))
     unknown = set(changes) - set(CORRECTABLE)
     if unknown:
         raise DomainError(_("Không sửa được các mục: {fields}.").format(fields=", ".join(unknown)))
     with ctx.write() as s:
-        d = _load(s, key)
-        if d.status not in CLOSED_STATUSES:
-            raise DomainError(_("Hồ sơ chưa kết thúc; hãy xử lý theo quy trình bình thường."))
+        d = load_dossier(s, key)
+        steps.check_status(Step.CORRECT, d.status, d.code)
         before = audit.snapshot(d)
         for name, value in changes.items():
             if name == "satisfaction":
@@ -309,6 +257,6 @@ def correct(ctx: AppContext, key, reason: str, **changes: Any) -> DossierRow:
         audit.record(s, ctx.actor, "correct", DOSSIER, d.id,
                      {"reason": nfc(reason), "before": before, "after": after,
                       "changed": audit.diff(before, after)})
-        record_event(s, ctx, d.id, "corrected", note=nfc(reason))
+        record_event(s, ctx, d.id, EventKind.CORRECTED, note=nfc(reason))
         dossier_id = d.id
     return get_dossier(ctx, dossier_id)

@@ -11,20 +11,44 @@ from sqlalchemy.orm import Session, aliased
 
 from app import search_index
 from app.context import AppContext
-from app.desk.types import CLOSED_STATUSES, DOSSIER, OPEN_STATUSES, ApologyRow, DossierRow, EventRow
+from app.desk.types import (
+    CLOSED_STATUSES,
+    DOSSIER,
+    OPEN_STATUSES,
+    ApologyRow,
+    DossierRow,
+    EventKind,
+    EventRow,
+)
 from app.errors import NotFound
 from app.i18n import _
-from app.procedures import UNIT_LABELS
-from db.models import ApologySlip, Dossier, DossierEvent, DossierStatus, Procedure, TimeUnit, User
+from app.l10n import short_moment
+from app.labels import label
+from app.procedures import UNIT_LABELS, short_name
+from db.models import (
+    ApologySlip,
+    CivilEventRecord,
+    Dossier,
+    DossierEvent,
+    DossierStatus,
+    Outcome,
+    Procedure,
+    TimeUnit,
+    User,
+)
 
 
-def record_event(s: Session, ctx: AppContext, dossier_id: int, kind: str, *,
+def record_event(s: Session, ctx: AppContext, dossier_id: int, kind: EventKind, *,
                  at: dt.datetime | None = None, to_user: int | None = None, note: str = "",
-                 data: dict | None = None) -> None:
+                 data: dict | None = None, by_user: int | None = None) -> None:
+    """One line of the Phiếu kiểm soát. `by_user`: who did it when that is not the signed-in
+    user (the officer whose result the clerk records); the signed-in user is kept as who
+    recorded it."""
     from app.desk.clock import now
 
-    s.add(DossierEvent(dossier_id=dossier_id, at=at or now(), kind=kind,
-                       by_user=ctx.actor.user_id, to_user=to_user, note=note,
+    s.add(DossierEvent(dossier_id=dossier_id, at=at or now(), kind=EventKind(kind).value,
+                       by_user=by_user or ctx.actor.user_id, recorded_by=ctx.actor.user_id,
+                       to_user=to_user, note=note,
                        data=json.dumps(data or {}, ensure_ascii=False, default=str)))
 
 
@@ -51,11 +75,12 @@ def get_dossiers(ctx: AppContext, ids: list[int]) -> list[DossierRow]:
                  .where(ApologySlip.dossier_id.in_(ids)).group_by(ApologySlip.dossier_id)
                  .subquery())
     stmt = (select(Dossier, Procedure, receiver.full_name, handler.full_name,
-                   func.coalesce(apologies.c.n, 0))
+                   func.coalesce(apologies.c.n, 0), CivilEventRecord.person_name)
             .join(Procedure, Procedure.id == Dossier.procedure_id)
             .outerjoin(receiver, receiver.id == Dossier.received_by)
             .outerjoin(handler, handler.id == Dossier.handler_id)
             .outerjoin(apologies, apologies.c.dossier_id == Dossier.id)
+            .outerjoin(CivilEventRecord, CivilEventRecord.dossier_id == Dossier.id)
             .where(Dossier.id.in_(ids)))
     with ctx.read() as s:
         found = {
@@ -66,21 +91,40 @@ def get_dossiers(ctx: AppContext, ids: list[int]) -> list[DossierRow]:
                 json.loads(d.documents), d.sets, d.fee_due, d.fee_paid, d.legal_due_at, d.due_at,
                 d.status, hname or "", d.handler_id, d.ledger_year, d.ledger_line, d.ready_at,
                 d.finished_at, d.outcome, d.returned_to, d.return_method, d.satisfaction,
-                d.satisfaction_note, d.reason, _time_label(p), n)
-            for d, p, rname, hname, n in s.execute(stmt)
+                d.satisfaction_note, d.reason, _time_label(p), n,
+                short_name(p.name, p.short_name), p.civil_event, person or "", d.household_id)
+            for d, p, rname, hname, n, person in s.execute(stmt)
         }
     return [found[i] for i in ids if i in found]
 
 
+def _not_found(key: int | str) -> NotFound:
+    return NotFound(_("Không tìm thấy hồ sơ “{key}”.").format(key=str(key).strip()))
+
+
+def load_dossier(s: Session, key: int | str) -> Dossier:
+    """The dossier a step works on, by id or by code as typed or scanned."""
+    if isinstance(key, int) or str(key).strip().isdigit():
+        d = s.get(Dossier, int(key))
+    else:
+        d = s.scalar(select(Dossier).where(Dossier.code == code_key(str(key))))
+    if d is None:
+        raise _not_found(key)
+    return d
+
+
 def get_dossier(ctx: AppContext, key: int | str) -> DossierRow:
-    """A dossier by id or by code (as typed or scanned; case and spaces ignored)."""
-    if isinstance(key, str) and not key.strip().isdigit():
+    """A dossier by id or by code (as typed or scanned; case and spaces ignored). The "not
+    found" message quotes what the user typed."""
+    dossier_id: int | None = None
+    if isinstance(key, int) or str(key).strip().isdigit():
+        dossier_id = int(key)
+    else:
         with ctx.read() as s:
-            found = s.scalar(select(Dossier.id).where(Dossier.code == code_key(key)))
-        key = found if found is not None else -1
-    rows = get_dossiers(ctx, [int(key)])
+            dossier_id = s.scalar(select(Dossier.id).where(Dossier.code == code_key(key)))
+    rows = get_dossiers(ctx, [dossier_id]) if dossier_id is not None else []
     if not rows:
-        raise NotFound(_("Không tìm thấy hồ sơ “{key}”.").format(key=key))
+        raise _not_found(key)
     return rows[0]
 
 
@@ -162,8 +206,10 @@ def _overdue(moment: dt.datetime):
 
 def attention(ctx: AppContext, now: dt.datetime | None = None) -> dict[str, list[int]]:
     """What the tab opens on: overdue, due today, due tomorrow, waiting for collection,
-    waiting for a supplement (each newest appointment first)."""
+    waiting for a supplement (each newest appointment first), and the death registrations
+    whose condolence letter is late (app.letters.queries.late_condolence_dossiers)."""
     from app.desk.clock import now as clock
+    from app.letters.queries import late_condolence_dossiers
     from app.workdays import load_calendar
 
     moment = now or clock()
@@ -188,18 +234,40 @@ def attention(ctx: AppContext, now: dt.datetime | None = None) -> dict[str, list
                                                              dt.time())),
         "ready": ids(Dossier.status == DossierStatus.READY),
         "supplement": ids(Dossier.status == DossierStatus.SUPPLEMENT),
+        "condolence": late_condolence_dossiers(ctx, today),
     }
 
 
 def events(ctx: AppContext, dossier_id: int) -> list[EventRow]:
-    by, to = aliased(User), aliased(User)
-    stmt = (select(DossierEvent, by.full_name, to.full_name)
+    by, to, rec = aliased(User), aliased(User), aliased(User)
+    stmt = (select(DossierEvent, by.full_name, to.full_name, rec.full_name)
             .outerjoin(by, by.id == DossierEvent.by_user)
             .outerjoin(to, to.id == DossierEvent.to_user)
+            .outerjoin(rec, rec.id == DossierEvent.recorded_by)
             .where(DossierEvent.dossier_id == dossier_id).order_by(DossierEvent.id))
+    rows = []
     with ctx.read() as s:
-        return [EventRow(e.at, e.kind, b or "", t or "", e.note, json.loads(e.data))
-                for e, b, t in s.execute(stmt)]
+        for e, b, t, r in s.execute(stmt):
+            kind, data = EventKind(e.kind), json.loads(e.data)
+            recorded = r if r and e.recorded_by != e.by_user else ""
+            rows.append(EventRow(e.at, kind, b or "", t or "", e.note, data,
+                                 event_detail(kind, e.note, data), recorded or ""))
+    return rows
+
+
+def event_detail(kind: EventKind, note: str, data: dict) -> str:
+    """The note of a step with what the step recorded besides (reason, documents, dates)."""
+    if kind == EventKind.SUPPLEMENT_REQUESTED:
+        docs = ", ".join(d.get("name", "") for d in data.get("documents", []))
+        return _("Lý do: {reason}. Giấy tờ: {documents}").format(
+            reason=data.get("reason", ""), documents=docs)
+    if kind == EventKind.APOLOGY and data.get("new_due_at"):
+        new = dt.datetime.fromisoformat(data["new_due_at"])
+        return _("{reason} (hẹn lại {when})").format(reason=note, when=short_moment(new))
+    if kind == EventKind.RETURNED and data.get("outcome"):
+        return _("Trả cho {person}; {outcome}").format(
+            person=note, outcome=label(data["outcome"], Outcome).lower())
+    return note
 
 
 def apologies(ctx: AppContext, dossier_id: int) -> list[ApologyRow]:

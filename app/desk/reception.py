@@ -21,11 +21,12 @@ from app.auth import Permission
 from app.context import AppContext
 from app.desk.clock import now
 from app.desk.queries import get_dossier, record_event
-from app.desk.types import DOSSIER, DossierInput, DossierRow
+from app.desk.types import DOSSIER, DossierInput, DossierRow, EventKind
 from app.errors import DomainError
 from app.i18n import _
-from app.text import fold, nfc
-from app.workdays import compute_due
+from app.resident_lists import full_address
+from app.text import nfc
+from app.workdays import DueResult, compute_due
 from db.models import (
     Channel,
     Dossier,
@@ -65,13 +66,24 @@ def _applicant(s, data: DossierInput) -> tuple[str, str, str | None, int | None,
             raise DomainError(_("Không tìm thấy người nộp hồ sơ trong sổ nhân khẩu."))
         hh = s.get(Household, r.household_id)
         village = s.get(Village, hh.village_id)
-        address = nfc(data.applicant_address) or hh.address
-        if village and fold(village.name.removeprefix("Thôn ")) not in fold(address):
-            address = ", ".join(p for p in (address, village.name) if p)
+        address = full_address(nfc(data.applicant_address) or hh.address,
+                               village.name if village else "")
         phone = validators.phone(data.applicant_phone) if data.applicant_phone else r.phone
         return r.full_name, address, phone, r.id, hh.id
     name = validators.person_name(data.applicant_name, label=_("Họ tên người nộp hồ sơ"))
     return name, nfc(data.applicant_address), validators.phone(data.applicant_phone), None, None
+
+
+def preview_due(ctx: AppContext, procedure_id: int,
+                received_at: dt.datetime | None = None) -> DueResult:
+    """The due date-time a dossier of this procedure received at `received_at` (now) would
+    get, with its explanation: what the reception form shows while the clerk types."""
+    with ctx.read() as s:
+        proc = s.get(Procedure, procedure_id)
+        if proc is None:
+            raise DomainError(_("Thủ tục hành chính này không có trong danh mục đang áp dụng."))
+        unit, value, cutoff = proc.time_unit, proc.time_value, proc.cutoff_1500
+    return compute_due(ctx, received_at or now(), value, unit, cutoff)
 
 
 def receive(ctx: AppContext, data: DossierInput) -> DossierRow:
@@ -139,7 +151,7 @@ def _insert(ctx, data, agency, received, channel, applicant, field, due_at, fee_
         s.add(d)
         s.flush()
         search_index.set_tokens(s, DOSSIER, d.id, dossier_tokens(code, name, phone))
-        record_event(s, ctx, d.id, "received", at=received)
+        record_event(s, ctx, d.id, EventKind.RECEIVED, at=received)
         audit.record(s, ctx.actor, "create", DOSSIER, d.id,
                      {"code": code, "procedure_id": data.procedure_id, "applicant": name,
                       "due_at": due_at.isoformat()})

@@ -1,18 +1,21 @@
-"""Inputs and plain rows of the desk, and the Vietnamese labels of its enums."""
+"""Inputs and plain rows of the desk, its enums and their Vietnamese labels."""
 
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from dataclasses import dataclass, field
 
 from app.i18n import N_
-from db.models import Channel, DossierStatus, Outcome, Satisfaction
+from app.labels import register
+from db.models import Channel, CivilEvent, DossierStatus, Outcome, Satisfaction
 
 DOSSIER = "dossier"
 
-CHANNEL_LABELS = {Channel.DIRECT: N_("Trực tiếp"), Channel.ONLINE: N_("Trực tuyến"),
-                  Channel.POST: N_("Bưu chính")}
-STATUS_LABELS = {
+CHANNEL_LABELS = register(Channel, {Channel.DIRECT: N_("Trực tiếp"),
+                                    Channel.ONLINE: N_("Trực tuyến"),
+                                    Channel.POST: N_("Bưu chính")})
+STATUS_LABELS = register(DossierStatus, {
     DossierStatus.RECEIVED: N_("Đã tiếp nhận"),
     DossierStatus.IN_PROGRESS: N_("Đang giải quyết"),
     DossierStatus.SUPPLEMENT: N_("Chờ bổ sung"),
@@ -20,16 +23,91 @@ STATUS_LABELS = {
     DossierStatus.RETURNED: N_("Đã trả kết quả"),
     DossierStatus.REFUSED: N_("Từ chối"),
     DossierStatus.WITHDRAWN: N_("Đã rút hồ sơ"),
-}
-OUTCOME_LABELS = {Outcome.EARLY: N_("Trước hạn"), Outcome.ON_TIME: N_("Đúng hạn"),
-                  Outcome.LATE: N_("Quá hạn")}
-SATISFACTION_LABELS = {
+})
+OUTCOME_LABELS = register(Outcome, {Outcome.EARLY: N_("Trước hạn"),
+                                    Outcome.ON_TIME: N_("Đúng hạn"),
+                                    Outcome.LATE: N_("Quá hạn")})
+SATISFACTION_LABELS = register(Satisfaction, {
     Satisfaction.VERY_SATISFIED: N_("Rất hài lòng"), Satisfaction.SATISFIED: N_("Hài lòng"),
     Satisfaction.NEUTRAL: N_("Bình thường"), Satisfaction.DISSATISFIED: N_("Không hài lòng"),
-}
+})
 OPEN_STATUSES = (DossierStatus.RECEIVED, DossierStatus.IN_PROGRESS, DossierStatus.SUPPLEMENT,
                  DossierStatus.READY)
 CLOSED_STATUSES = (DossierStatus.RETURNED, DossierStatus.REFUSED, DossierStatus.WITHDRAWN)
+
+
+class EventKind(enum.StrEnum):
+    """What happened to a dossier: one line of the Phiếu kiểm soát (Mẫu 05)."""
+
+    RECEIVED = "received"
+    HANDED_OVER = "handed_over"
+    SUPPLEMENT_REQUESTED = "supplement_requested"
+    SUPPLEMENT_RECEIVED = "supplement_received"
+    RESULT_READY = "result_ready"
+    RETURNED = "returned"
+    REFUSED = "refused"
+    WITHDRAWN = "withdrawn"
+    APOLOGY = "apology"
+    CORRECTED = "corrected"
+
+
+# on screen (the dossier window's list of steps)
+EVENT_LABELS = register(EventKind, {
+    EventKind.RECEIVED: N_("Tiếp nhận hồ sơ"),
+    EventKind.HANDED_OVER: N_("Chuyển xử lý"),
+    EventKind.SUPPLEMENT_REQUESTED: N_("Yêu cầu bổ sung"),
+    EventKind.SUPPLEMENT_RECEIVED: N_("Nhận hồ sơ bổ sung"),
+    EventKind.RESULT_READY: N_("Có kết quả"),
+    EventKind.RETURNED: N_("Trả kết quả"),
+    EventKind.REFUSED: N_("Từ chối"),
+    EventKind.WITHDRAWN: N_("Công dân rút hồ sơ"),
+    EventKind.APOLOGY: N_("Xin lỗi, hẹn lại"),
+    EventKind.CORRECTED: N_("Sửa hồ sơ"),
+})
+# on the Phiếu kiểm soát (Mẫu 05), in the form's own words; a correction is not printed
+EVENT_PAPER_LABELS = register(EventKind, {
+    EventKind.SUPPLEMENT_REQUESTED: N_("Yêu cầu bổ sung, hoàn thiện hồ sơ (tạm dừng thời hạn)"),
+    EventKind.RESULT_READY: N_("Có kết quả giải quyết"),
+    EventKind.APOLOGY: N_("Phiếu xin lỗi, hẹn lại ngày trả"),
+    EventKind.REFUSED: N_("Từ chối giải quyết"),
+}, variant="paper")
+
+
+class DocKind(enum.StrEnum):
+    """The form of a document asked for a supplement (Mẫu 02)."""
+
+    ORIGINAL = "original"
+    CERTIFIED_COPY = "certified_copy"
+    COPY = "copy"
+
+
+DOC_KIND_LABELS = register(DocKind, {DocKind.ORIGINAL: N_("Bản chính"),
+                                     DocKind.CERTIFIED_COPY: N_("Bản sao chứng thực"),
+                                     DocKind.COPY: N_("Bản chụp")})
+
+
+class Step(enum.StrEnum):
+    """What a user may do next with a dossier (app.desk.steps says who and when)."""
+
+    HAND_OVER = "hand_over"
+    SUPPLEMENT = "supplement"
+    SUPPLEMENT_RECEIVED = "supplement_received"
+    READY = "ready"
+    RETURN = "return"
+    REFUSE = "refuse"
+    WITHDRAW = "withdraw"
+    APOLOGY = "apology"
+    CORRECT = "correct"
+
+
+class Paper(enum.StrEnum):
+    """The desk's papers of one dossier (Mẫu 01–05)."""
+
+    SLIP = "slip"
+    SUPPLEMENT = "supplement"
+    REFUSAL = "refusal"
+    APOLOGY = "apology"
+    CONTROL = "control"
 
 
 @dataclass
@@ -86,6 +164,10 @@ class DossierRow:
     reason: str
     time_label: str  # the procedure's legal time, "03 ngày làm việc"
     apologies: int
+    procedure_short_name: str = ""  # what a narrow list shows (the full name in its tooltip)
+    civil_event: CivilEvent | None = None  # a birth, marriage or death registration
+    registered_person: str = ""  # the child, the couple, the deceased, once returned
+    household_id: int | None = None  # the applicant's household in the register
 
     @property
     def closed(self) -> bool:
@@ -98,12 +180,18 @@ class DossierRow:
 
 @dataclass(frozen=True)
 class EventRow:
+    """One step of the Phiếu kiểm soát. `by` did it (the officer whose result it is), `recorded`
+    typed it in when that is someone else (the clerk at the desk); `detail` is the note with
+    what the step recorded besides (documents asked, the new appointment, the outcome)."""
+
     at: dt.datetime
-    kind: str
+    kind: EventKind
     by: str
     to: str
     note: str
     data: dict
+    detail: str = ""
+    recorded: str = ""
 
 
 @dataclass(frozen=True)

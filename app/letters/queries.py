@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy import exists, func, or_, select
@@ -24,10 +25,12 @@ from app.errors import DomainError, NotFound
 from app.i18n import N_, _
 from app.l10n import today
 from app.text import nfc
+from app.workdays import load_calendar
 from db.models import ApologySlip, CivilEventRecord, Dossier, Letter, LetterDismissal, Outcome, User
 
 from . import drafts
 from .types import (
+    CONDOLENCE_WORKING_DAYS,
     KIND_LABELS,
     LETTER,
     OCCASION_KIND,
@@ -45,11 +48,16 @@ _WHAT = {Occasion.BIRTH: N_("Khai sinh: {name}"), Occasion.MARRIAGE: N_("Kết h
 
 
 def open_events(s: Session):
+    return (select(CivilEventRecord.id, CivilEventRecord.event_on)
+            .where(CivilEventRecord.id.in_(open_events_ids())))
+
+
+def open_events_ids():
+    """The civil events with no letter yet and not dismissed (a select of their ids)."""
     answered = exists().where(Letter.civil_event_id == CivilEventRecord.id)
     dismissed = exists().where(LetterDismissal.source == EVENT,
                                LetterDismissal.source_id == CivilEventRecord.id)
-    return (select(CivilEventRecord.id, CivilEventRecord.event_on)
-            .where(~answered, ~dismissed))
+    return select(CivilEventRecord.id).where(~answered, ~dismissed)
 
 
 def open_dossiers(s: Session):
@@ -64,7 +72,8 @@ def open_dossiers(s: Session):
 
 def suggestions(ctx: AppContext, day: dt.date | None = None) -> list[Suggestion]:
     """The letters owed, newest first, each with its draft filled from the registers
-    (`day`: the date the letters would carry; today by default)."""
+    (`day`: the date the letters would carry; today by default), how long it has waited and
+    whether it is a condolence letter past its two working days."""
     day = day or today()
     out: list[Suggestion] = []
     with ctx.read() as s:
@@ -79,8 +88,35 @@ def suggestions(ctx: AppContext, day: dt.date | None = None) -> list[Suggestion]
             draft = drafts.dossier_draft(s, dossier_id, day)
             d = s.get(Dossier, dossier_id)
             out.append(_suggestion(DOSSIER, dossier_id, when.date(), draft, d.code))
+    deadline = _condolence_deadline(ctx, [g.day for g in out if g.kind == LetterKind.CONDOLENCE])
+    out = [replace(g, waiting_days=max((day - g.day).days, 0),
+                   overdue=g.kind == LetterKind.CONDOLENCE and day > deadline(g.day))
+           for g in out]
     out.sort(key=lambda g: (g.day, g.key), reverse=True)
     return out
+
+
+def _condolence_deadline(ctx: AppContext, days: list[dt.date]):
+    """day → the last day a condolence letter for a death registered that day is on time."""
+    if not days:
+        return lambda _day: dt.date.max
+    cal = load_calendar(ctx, min(days).year, max(days).year + 1)
+    return lambda registered: cal.add_working_days(registered, CONDOLENCE_WORKING_DAYS)
+
+
+def late_condolence_dossiers(ctx: AppContext, day: dt.date | None = None) -> list[int]:
+    """The death registrations whose condolence letter is past its two working days (not
+    made, not dismissed): the desk's attention list shows them, oldest first."""
+    day = day or today()
+    stmt = (select(CivilEventRecord.dossier_id, CivilEventRecord.event_on)
+            .where(CivilEventRecord.id.in_(open_events_ids()),
+                   CivilEventRecord.kind == Occasion.DEATH.value,
+                   CivilEventRecord.event_on < day)
+            .order_by(CivilEventRecord.event_on, CivilEventRecord.id))
+    with ctx.read() as s:
+        rows = s.execute(stmt).all()
+    deadline = _condolence_deadline(ctx, [on for _id, on in rows])
+    return [dossier_id for dossier_id, on in rows if day > deadline(on)]
 
 
 def _suggestion(source: str, source_id: int, day: dt.date, draft, about: str) -> Suggestion:

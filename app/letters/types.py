@@ -13,8 +13,11 @@ import enum
 from dataclasses import dataclass, field
 
 from app.i18n import N_
+from app.labels import register
 
 LETTER = "letter"  # audit and search-index entity
+# a condolence letter goes out within two working days of the death registration
+CONDOLENCE_WORKING_DAYS = 2
 DOC_TYPE = "TC"  # numbered as thư công: "05/TC-UBND"
 
 
@@ -25,12 +28,21 @@ class LetterKind(enum.StrEnum):
     THANKS = "thanks"
 
 
-KIND_LABELS = {
+KIND_LABELS = register(LetterKind, {
     LetterKind.CONGRATULATION: N_("Thư chúc mừng"),
     LetterKind.CONDOLENCE: N_("Thư chia buồn"),
     LetterKind.APOLOGY: N_("Thư xin lỗi"),
     LetterKind.THANKS: N_("Thư cảm ơn"),
-}
+})
+
+
+# the kind in a table cell, where the column title already says "Loại thư"
+register(LetterKind, {
+    LetterKind.CONGRATULATION: N_("Chúc mừng"),
+    LetterKind.CONDOLENCE: N_("Chia buồn"),
+    LetterKind.APOLOGY: N_("Xin lỗi"),
+    LetterKind.THANKS: N_("Cảm ơn"),
+}, variant="short")
 
 
 class Occasion(enum.StrEnum):
@@ -46,7 +58,7 @@ class Occasion(enum.StrEnum):
     OTHER_THANKS = "other_thanks"
 
 
-OCCASION_LABELS = {
+OCCASION_LABELS = register(Occasion, {
     Occasion.BIRTH: N_("Sinh con"),
     Occasion.MARRIAGE: N_("Đăng ký kết hôn"),
     Occasion.DEATH: N_("Có người thân qua đời"),
@@ -57,7 +69,7 @@ OCCASION_LABELS = {
     Occasion.FLOOD: N_("Giúp đỡ khi thiên tai"),
     Occasion.FEEDBACK: N_("Góp ý, kiến nghị hữu ích"),
     Occasion.OTHER_THANKS: N_("Việc làm tốt khác"),
-}
+})
 
 OCCASION_KIND = {
     Occasion.BIRTH: LetterKind.CONGRATULATION,
@@ -104,11 +116,20 @@ SALUTATIONS: dict[str, str] = {
     "Anh chị": "anh chị",
 }
 
-DELIVERY_METHODS = {
-    "desk": N_("Trao tại Bộ phận một cửa"),
-    "home": N_("Đến tận nhà trao"),
-    "post": N_("Gửi qua bưu điện"),
-}
+class DeliveryMethod(enum.StrEnum):
+    DESK = "desk"
+    HOME = "home"
+    POST = "post"
+
+
+DELIVERY_METHODS = register(DeliveryMethod, {
+    DeliveryMethod.DESK: N_("Trao tại Bộ phận một cửa"),
+    DeliveryMethod.HOME: N_("Đến tận nhà trao"),
+    DeliveryMethod.POST: N_("Gửi qua bưu điện"),
+})
+# in a table cell, where the column already says what it is
+register(DeliveryMethod, {DeliveryMethod.DESK: N_("Một cửa"), DeliveryMethod.HOME: N_("Tận nhà"),
+                          DeliveryMethod.POST: N_("Bưu điện")}, variant="short")
 
 
 @dataclass(frozen=True)
@@ -203,6 +224,8 @@ class Suggestion:
     village: str
     what: str  # "Khai sinh: Nguyễn Minh Khang"
     draft: LetterDraft
+    waiting_days: int = 0  # calendar days since `day`
+    overdue: bool = False  # a condolence not made within CONDOLENCE_WORKING_DAYS
 
 
 @dataclass(frozen=True)

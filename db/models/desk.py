@@ -95,7 +95,10 @@ class DossierEvent(Base):
     dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"), index=True)
     at: Mapped[dt.datetime] = mapped_column(DateTime)
     kind: Mapped[str] = mapped_column(String(30))  # received, handed_over, supplement_requested …
+    # who did it (the officer whose result it is) and who wrote it down (the signed-in user,
+    # often the clerk at the desk; migration 0005)
     by_user: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    recorded_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
     to_user: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
     note: Mapped[str] = mapped_column(Text, default="")
     data: Mapped[str] = mapped_column(Text, default="{}")  # JSON: documents asked, dates …

@@ -153,12 +153,26 @@ class Procedure(Base):
     )
     legal_basis: Mapped[str] = mapped_column(Text, default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # what a narrow list shows ("" : the name less "Thủ tục"); migration 0005
+    short_name: Mapped[str] = mapped_column(String(120), default="", server_default="")
+    # the officer who takes its dossiers (None: the field's officer, FieldOfficer); 0005
+    officer_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
 
     documents: Mapped[list[ProcedureDocument]] = relationship(
         back_populates="procedure",
         order_by="ProcedureDocument.position",
         cascade="all, delete-orphan",
     )
+
+
+class FieldOfficer(Base):
+    """The officer responsible for a field (lĩnh vực) of procedures: a dossier of the field is
+    handed to them unless its procedure names another (migration 0005)."""
+
+    __tablename__ = "field_officers"
+    field: Mapped[str] = mapped_column(String(120), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=now)
 
 
 class ProcedureDocument(Base):

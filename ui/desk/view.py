@@ -28,6 +28,7 @@ BUCKETS = {
     "tomorrow": N_("Hẹn trả ngày làm việc tới"),
     "ready": N_("Có kết quả, chờ trả"),
     "supplement": N_("Chờ bổ sung"),
+    "condolence": N_("Chưa gửi thư chia buồn"),  # past its two working days (the Thư tab)
     "all": N_("Tất cả hồ sơ"),
 }
 
