@@ -5,6 +5,7 @@ dossier, the register after a birth or death registration, "result ready" and it
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 
 import pytest
 from sqlalchemy import func, select
@@ -26,7 +27,8 @@ from db.models import (
     Resident,
     Role,
 )
-from tests.test_desk_service import as_user, counts, officer_id, prepare, proc
+from tests.test_desk_service import as_user as sign_in
+from tests.test_desk_service import counts, officer_id, prepare, proc
 
 S = DossierStatus
 DAY = dt.datetime(2026, 11, 30, 9, 0)  # a Monday before "today" (the clock is real)
@@ -40,6 +42,17 @@ def ctx():
     staff.create_user(c, "chutich", "Nguyễn Văn Thắng", Role.CHAIRMAN, "123456")
     staff.create_user(c, "diachinh", "Bùi Quang Minh", Role.OFFICER, "123456")
     return c
+
+
+_SIGNED_IN: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def as_user(ctx, username):
+    """Signed in once per database (scrypt takes a while; the tests sign in hundreds of times)."""
+    per_db = _SIGNED_IN.setdefault(ctx.engine, {})
+    if username not in per_db:
+        per_db[username] = sign_in(ctx, username)
+    return per_db[username]
 
 
 def receive(ctx, code="1.001022", **kw):
