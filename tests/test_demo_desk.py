@@ -270,3 +270,27 @@ def test_the_desk_carries_on_from_the_demo(demo, data):
     ready = queries.attention(ctx)["ready"][0]
     done = lifecycle.return_result(clerk, ready, returned_to="Người nhận")
     assert done.status == S.RETURNED
+
+
+def test_each_field_has_its_officer_and_the_desk_suggests_them(demo, data):
+    """The procedures register names the officer of each field as the history hands dossiers
+    over; a new birth registration is suggested to the civil-status officer, not the culture
+    officer, and the clerk who wrote a result down is kept apart from the officer."""
+    from app import procedures
+    from app.desk import assign
+
+    ctx, _ = demo
+    dossiers, *_rest, procs, users, _res = data
+    officers = procedures.field_officers(ctx)
+    tuphap = next(uid for uid, name in users.items() if name == "tuphap")
+    assert officers["Hộ tịch"] == officers["Chứng thực"] == tuphap
+    birth = next(d for d in dossiers if d.procedure_id == next(
+        p.id for p in procs.values() if p.code == "1.001193"))
+    assert assign.hand_over_choices(ctx, birth.id).suggested_id == tuphap
+    with ctx.read() as s:
+        ready = s.execute(select(DossierEvent.by_user, DossierEvent.recorded_by).where(
+            DossierEvent.kind == "result_ready")).all()
+        received = dict(s.execute(select(DossierEvent.dossier_id, DossierEvent.by_user).where(
+            DossierEvent.kind == "received")).all())
+    assert ready and all(by != rec for by, rec in ready)
+    assert {rec for _by, rec in ready} <= set(received.values())

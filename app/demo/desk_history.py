@@ -42,6 +42,7 @@ from db.models import (
     DayKind,
     Dossier,
     DossierEvent,
+    FieldOfficer,
     Procedure,
     ProcedureDocument,
     TimeUnit,
@@ -90,6 +91,7 @@ def run(b: DemoBuild, scale: float = 1.0, today: dt.date | None = None) -> Itera
     cal = work_calendar(s, FIRST_DAY.year, today.year + 1)
     procs = procedures(s)
     staff = _staffing(s, b.user_ids)
+    _field_officers(s, b.user_ids, {p.field for p in procs.values()})
     village_names = list(s.scalars(select(Village.name).order_by(Village.id)))
     reg = Register(b.households, b.household_ids, b.resident_ids, village_names)
     rng = b.rng("desk")
@@ -144,6 +146,16 @@ def _staffing(s: Session, users: dict[str, int]) -> fl.Staffing:
     officers = {f: users[u] for f, u in OFFICERS.items() if u in users}
     officers.setdefault("", clerks[0])
     return fl.Staffing(clerks, officers, titles)
+
+
+def _field_officers(s: Session, users: dict[str, int], fields: set[str]) -> None:
+    """The officer responsible for each field, as the history hands its dossiers over (the
+    procedures register shows them; a hand-over at the desk suggests them)."""
+    for name in sorted(fields):
+        key = next((k for k in OFFICERS if k and name.startswith(k)), None)
+        if key is not None and OFFICERS[key] in users:
+            s.add(FieldOfficer(field=name, user_id=users[OFFICERS[key]]))
+    s.flush()
 
 
 def _dates(first: dt.date, last: dt.date) -> Iterator[dt.date]:
@@ -322,7 +334,9 @@ def write_rows(s: Session, agency: str, cases: list[fl.Case], flows: list[fl.Flo
                 "applicant_email": "", "channel": c.channel, "received_at": c.received,
                 "documents": json.dumps(list(c.proc.documents), ensure_ascii=False), "sets": 1,
                 "fee_due": c.fee, "household_id": c.household_id, "created_at": c.received})
+            # the clerk who received the dossier writes down that the officer's result came
             events += [{"dossier_id": did, "at": e.at, "kind": e.kind, "by_user": e.by,
+                        "recorded_by": done[0].by if e.kind == "result_ready" else e.by,
                         "to_user": e.to, "note": e.note,
                         "data": json.dumps(e.data, ensure_ascii=False, default=str)}
                        for e in done]
