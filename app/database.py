@@ -25,7 +25,8 @@ def open_database(db_path: Path, *, upgrade: bool = True) -> AppContext:
     engine = make_engine(sqlite_url(db_path))
     if upgrade:
         try:
-            migrate.upgrade(engine, db_path, paths.backups_dir())
+            # the folder is made when a copy is made (only before an upgrade)
+            migrate.upgrade(engine, db_path, paths.backups_dir(create=False))
         except migrate.DatabaseTooNew as exc:
             engine.dispose()
             raise too_new(exc.revision) from exc
