@@ -8,6 +8,8 @@ from sqlalchemy import Engine
 
 from app import paths
 from app.context import AppContext
+from app.errors import DatabaseTooNew
+from app.i18n import _
 from db import migrate
 from db.session import make_engine, sqlite_url
 
@@ -23,11 +25,23 @@ def open_database(db_path: Path, *, upgrade: bool = True) -> AppContext:
     engine = make_engine(sqlite_url(db_path))
     if upgrade:
         try:
-            migrate.upgrade(engine, db_path, paths.backups_dir())
+            # the folder is made when a copy is made (only before an upgrade)
+            migrate.upgrade(engine, db_path, paths.backups_dir(create=False))
+        except migrate.DatabaseTooNew as exc:
+            engine.dispose()
+            raise too_new(exc.revision) from exc
         except Exception:
             engine.dispose()
             raise
     return AppContext(engine=engine, db_path=db_path)
+
+
+def too_new(revision: str) -> DatabaseTooNew:
+    """The domain error for a database written by a newer program (db.migrate.DatabaseTooNew)."""
+    return DatabaseTooNew(
+        _("Cơ sở dữ liệu này do phiên bản mới hơn của chương trình tạo ra (phiên bản dữ liệu "
+          "{revision}). Vui lòng cài phiên bản mới của Một cửa thân thiện để mở tệp này; "
+          "chương trình không thay đổi gì trong tệp.").format(revision=revision))
 
 
 def open_memory() -> AppContext:

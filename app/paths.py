@@ -15,19 +15,23 @@ DB_ENV = "COMMUNE_DESK_DB"
 DATA_ENV = "COMMUNE_DESK_DATA"  # tests and portable installs point this elsewhere
 
 
-def data_dir() -> Path:
+def data_dir(create: bool = True) -> Path:
+    """The user data folder (made when `create`: a path only asked about is not made)."""
     override = os.environ.get(DATA_ENV)
     path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
+    if create:
+        path.mkdir(parents=True, exist_ok=True)
     return path
 
 
+# The database paths create nothing: opening a database makes its folder (app.database), and
+# a command that only reads refuses a file that is not there, leaving no empty folder behind.
 def default_db_path() -> Path:
-    return data_dir() / "commune-desk.sqlite3"
+    return data_dir(create=False) / "commune-desk.sqlite3"
 
 
 def demo_db_path() -> Path:
-    return data_dir() / "demo-quang-trung.sqlite3"
+    return data_dir(create=False) / "demo-quang-trung.sqlite3"
 
 
 def resolve_db_path(cli_value: str | None) -> Path:
@@ -46,9 +50,10 @@ def logs_dir() -> Path:
     return path
 
 
-def backups_dir() -> Path:
-    path = data_dir() / "backups"
-    path.mkdir(parents=True, exist_ok=True)
+def backups_dir(create: bool = True) -> Path:
+    path = data_dir(create) / "backups"
+    if create:
+        path.mkdir(parents=True, exist_ok=True)
     return path
 
 

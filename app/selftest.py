@@ -1,20 +1,20 @@
-"""`python -m app --selftest`: check that this installation (or the frozen bundle) can work.
+"""`--selftest`: check that this installation (or the frozen bundle) can work.
 
-Three checks, one line each: Qt can make a widget, a new SQLite database migrates to head,
-and ReportLab writes a PDF with Vietnamese text in the bundled font. Prints "OK" and returns 0
-when all pass; otherwise prints the reason in Vietnamese for each failure and returns 1.
-The Qt check lives in ui.selfcheck and is loaded only when the self-test runs.
+The core's checks, one line each: a new SQLite database migrates to head, and ReportLab
+writes a PDF with Vietnamese text in the bundled font. `commune-desk --selftest` (ui.main)
+runs the Qt check first (ui.selfcheck: can Qt make a widget?), passed in as an extra check:
+app/ never names ui/. Prints "OK" and returns 0 when all pass; otherwise prints the reason
+in Vietnamese for each failure and returns 1.
 """
 
 from __future__ import annotations
 
-import importlib
 import os
 import sys
 import tempfile
 import traceback
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from app.i18n import N_, _
@@ -26,17 +26,6 @@ MOTTO = unicodedata.normalize(
 
 class SelftestFailure(Exception):
     """A check found something wrong; the message is Vietnamese and shown as it is."""
-
-
-def _check_qt() -> str:
-    # The only Qt in the self-test lives in ui/ (app/ never imports Qt itself).
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    try:
-        check = importlib.import_module("ui.selfcheck").check_widget
-    except ImportError as exc:
-        raise SelftestFailure(
-            _("không nạp được thư viện Qt (PySide6): {error}").format(error=exc)) from exc
-    return check(MOTTO, SelftestFailure)
 
 
 def _check_database() -> str:
@@ -104,18 +93,19 @@ def _check_pdf() -> str:
     return _("PDF: {size} byte, phông chữ Liberation Serif được nhúng").format(size=size)
 
 
-
-CHECKS: list[tuple[str, Callable[[], str]]] = [
-    (N_("Giao diện (Qt)"), _check_qt),
+Check = tuple[str, Callable[[], str]]  # (name marked with N_, the check: detail or raise)
+CHECKS: list[Check] = [
     (N_("Cơ sở dữ liệu"), _check_database),
     (N_("Tạo PDF"), _check_pdf),
 ]
 
 
-def run_selftest() -> int:
-    """Run every check, print one line each, then "OK" (return 0) or the failures (return 1)."""
+def run_selftest(extra: Sequence[Check] = ()) -> int:
+    """Run the `extra` checks then the core's, print one line each, then "OK" (return 0) or
+    the failures (return 1). A check returns its detail, or raises SelftestFailure."""
+    checks = [*extra, *CHECKS]
     failures = 0
-    for name, check in CHECKS:
+    for name, check in checks:
         try:
             detail = check()
         except SelftestFailure as exc:
@@ -130,7 +120,7 @@ def run_selftest() -> int:
             print(_("[đạt] {detail}").format(detail=detail), flush=True)
     if failures:
         print(_("THẤT BẠI: {failed}/{total} phép kiểm tra không đạt.").format(
-            failed=failures, total=len(CHECKS)), flush=True)
+            failed=failures, total=len(checks)), flush=True)
         return 1
     print("OK", flush=True)
     return 0

@@ -17,6 +17,7 @@ from app.context import AppContext
 from app.errors import DomainError
 from app.i18n import N_, _
 from app.text import nfc
+from app.validators import parse_clock, parse_span
 from db.models import Setting
 
 
@@ -138,16 +139,13 @@ def profile_in(session: Session) -> CommuneProfile:
 
 def validate_worktime(values: dict[str, Any]) -> dict[str, str]:
     """Office hours "07:30-11:30" / "13:30-17:00" and the cut-off "15:00", checked together."""
-    from app.office_hours import OfficeHours, _parse_clock, _parse_span
-
     clean = {k: nfc(values.get(k) or OPTIONS[k].default).replace(" ", "") for k in WORKTIME_KEYS}
-    morning = _parse_span(clean["office_morning"], label("office_morning").lower())
-    afternoon = _parse_span(clean["office_afternoon"], label("office_afternoon").lower())
-    cutoff = _parse_clock(clean["cutoff_time"], label("cutoff_time").lower())
+    morning = parse_span(clean["office_morning"], label("office_morning").lower())
+    afternoon = parse_span(clean["office_afternoon"], label("office_afternoon").lower())
+    cutoff = parse_clock(clean["cutoff_time"], label("cutoff_time").lower())
     if morning[1] > afternoon[0]:
         raise DomainError(_("Giờ làm việc buổi sáng phải kết thúc trước giờ bắt đầu buổi chiều."))
-    hours = OfficeHours(morning, afternoon, cutoff)
-    if not hours.opening <= cutoff <= hours.closing:
+    if not morning[0] <= cutoff <= afternoon[1]:
         raise DomainError(_("Giờ chốt nhận hồ sơ phải nằm trong giờ làm việc."))
     return {"office_morning": f"{morning[0]:%H:%M}-{morning[1]:%H:%M}",
             "office_afternoon": f"{afternoon[0]:%H:%M}-{afternoon[1]:%H:%M}",

@@ -106,3 +106,25 @@ def parse_date(value, label: str | None = None) -> dt.date | None:
         return dt.date(int(text), 1, 1)
     raise DomainError(_("{label} “{value}” không đúng dạng ngày/tháng/năm (ví dụ 05/11/1980).")
                       .format(label=label or _("Ngày"), value=text))
+
+
+def parse_clock(text: str, label: str) -> dt.time:
+    """A clock setting "07:30" (also "7h30", "7g30"); `label` names it in the message."""
+    m = re.fullmatch(r"\s*(\d{1,2})[:hg](\d{2})\s*", text or "")
+    if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59:
+        raise DomainError(_("Cài đặt {label} “{value}” không hợp lệ (ví dụ đúng: 07:30).").format(
+            label=label, value=text))
+    return dt.time(int(m.group(1)), int(m.group(2)))
+
+
+def parse_span(text: str, label: str) -> tuple[dt.time, dt.time]:
+    """A span setting "07:30-11:30", its start before its end."""
+    parts = (text or "").split("-")
+    if len(parts) != 2:
+        raise DomainError(_("Cài đặt {label} “{value}” không hợp lệ (ví dụ đúng: 07:30-11:30).")
+                          .format(label=label, value=text))
+    start, end = (parse_clock(p, label) for p in parts)
+    if start >= end:
+        raise DomainError(_("Cài đặt {label} “{value}”: giờ bắt đầu phải trước giờ kết thúc.").format(
+            label=label, value=text))
+    return start, end

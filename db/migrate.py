@@ -1,4 +1,8 @@
-"""Database upgrades: copy the file aside, then `alembic upgrade head`; refuse a newer database."""
+"""Database upgrades: copy the file aside, then `alembic upgrade head`; refuse a newer database.
+
+db/ knows nothing of app/: it raises plain exceptions (DatabaseTooNew carries the revision),
+and app.database turns them into the DomainError with the Vietnamese message.
+"""
 
 from __future__ import annotations
 
@@ -13,10 +17,15 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
-from app.errors import DatabaseTooNew
-from app.i18n import _
-
 MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+class DatabaseTooNew(Exception):
+    """The database was written by a newer program (its revision is not one of ours)."""
+
+    def __init__(self, revision: str) -> None:
+        super().__init__(f"database revision {revision!r} is newer than this program")
+        self.revision = revision
 
 
 def alembic_config(url: str | None = None) -> Config:
@@ -65,11 +74,7 @@ def upgrade(engine: Engine, db_path: Path | None = None, backup_dir: Path | None
     """
     st = state(engine)
     if st.too_new:
-        raise DatabaseTooNew(
-            _("Cơ sở dữ liệu này do phiên bản mới hơn của chương trình tạo ra (phiên bản dữ liệu "
-              "{revision}). Vui lòng cài phiên bản mới của Một cửa thân thiện để mở tệp này; "
-              "chương trình không thay đổi gì trong tệp.").format(revision=st.current)
-        )
+        raise DatabaseTooNew(st.current)
     if st.up_to_date:
         return None
     copy = None

@@ -212,6 +212,57 @@ def test_the_statistics_on_paper(june):
         assert fixed in text, fixed
 
 
+def _pages(ctx, n_fields: int) -> list[str]:
+    """The text of each page of Biểu 06 with `n_fields` made-up fields."""
+    from app.desk.forms_stats import statistics_pdf
+
+    fields = [StatRow(f"Lĩnh vực thứ {i:02d}", *[1] * len(COUNTS)) for i in range(1, n_fields + 1)]
+    rows = [*fields, StatRow("Tổng cộng", *[n_fields] * len(COUNTS), is_total=True)]
+    p = run_to_end(statistics_pdf(ctx, rows, dt.date(2025, 6, 1), dt.date(2025, 6, 30),
+                                  now=dt.datetime(2025, 8, 1)))
+    reader = PdfReader(io.BytesIO(p.pdf))
+    return [" ".join(page.extract_text().split()) for page in reader.pages]
+
+
+@pytest.mark.parametrize("n_fields", [1, 2, 3, 4, 7, 10, 12, 15, 25])
+def test_a_short_table_stays_on_one_page(june, n_fields):
+    """One page when the whole form fits; else the table whole on the first page when it fits
+    there, the notes and the signatures together; a long table keeps its last rows with them.
+    The header is never set twice on a page (it was, in the middle of the first page)."""
+    pages = _pages(june, n_fields)
+    last = f"{n_fields:02d}"
+    for page in pages:
+        assert page.count("Số hồ sơ nhận giải quyết") <= 1, page
+    assert "NGƯỜI LẬP BIỂU" in pages[-1] and "Ghi chú" in pages[-1]
+    if n_fields <= 3:
+        assert len(pages) == 1
+    elif n_fields <= 4:  # one page or two, by the size of the commune's header
+        assert len(pages) <= 2 and f"Lĩnh vực thứ {last}" in pages[0]
+    elif n_fields <= 12:  # the table fits under the title: all of it on the first page
+        assert len(pages) == 2
+        assert f"Lĩnh vực thứ {last}" in pages[0] and "Tổng cộng" in pages[0]
+        assert "Lĩnh vực thứ" not in pages[1] and "Ghi chú" not in pages[0]
+    else:  # the last rows and the total go over with the notes and the signatures
+        assert len(pages) >= 2
+        assert f"Lĩnh vực thứ {last}" in pages[-1] and "Tổng cộng" in pages[-1]
+        assert "Lĩnh vực thứ 01" in pages[0]
+
+
+def test_the_preparer_is_who_made_the_report(june):
+    from app.auth import SYSTEM, Actor
+    from db.models import Role
+
+    start, end, now = dt.date(2025, 6, 1), dt.date(2025, 6, 30), dt.datetime(2025, 8, 1)
+
+    def text(ctx) -> str:
+        p = run_to_end(stats.statistics(ctx, start, end, now=now))
+        return " ".join(PdfReader(io.BytesIO(p.pdf)).pages[-1].extract_text().split())
+
+    clerk = june.as_actor(Actor(7, "motcua", "Trần Thị Thu Hà", Role.CLERK))
+    assert "NGƯỜI LẬP BIỂU" in text(clerk) and "Trần Thị Thu Hà" in text(clerk)
+    assert june.actor == SYSTEM and "Hệ thống" not in text(june)
+
+
 def test_the_statistics_in_excel(june, tmp_path):
     path = tmp_path / "bieu06.xlsx"
     assert stats.stats_xlsx(june, dt.date(2025, 6, 1), dt.date(2025, 6, 30), path,

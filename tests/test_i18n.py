@@ -144,15 +144,18 @@ def test_domain_errors_follow_the_language(ctx, english):
     assert caught.value.message == "Wrong username or password."
 
 
-def test_command_line_is_vietnamese_unless_asked(monkeypatch, capsys):
+def test_command_line_is_vietnamese_unless_asked(monkeypatch, capsys, tmp_path):
     from app.cli import main
+    from app.database import open_database
 
+    db = tmp_path / "xa.sqlite3"
+    open_database(db).engine.dispose()
     monkeypatch.delenv("COMMUNE_DESK_LANG", raising=False)
-    assert main(["workdays", "hôm qua", "3"]) == 1
+    assert main(["--db", str(db), "workdays", "hôm qua", "3"]) == 1
     assert capsys.readouterr().err.startswith("Lỗi: Thời điểm tiếp nhận “hôm qua” không hợp lệ.")
     monkeypatch.setenv("COMMUNE_DESK_LANG", "en")
     try:
-        assert main(["workdays", "hôm qua", "3"]) == 1
+        assert main(["--db", str(db), "workdays", "hôm qua", "3"]) == 1
         assert capsys.readouterr().err.startswith("Error: Invalid time of receipt “hôm qua”.")
     finally:
         set_language("vi")

@@ -204,7 +204,8 @@ def test_reprint_one_letter_by_number_and_year(office, tmp_path, capsys):
 def test_reprint_a_letter_that_is_not_there(office, tmp_path, capsys):
     out = tmp_path / "x.pdf"
     assert run(office, "print", "letter", "9999/2000", "-o", str(out)) == 1
-    assert capsys.readouterr().err.strip() == "Lỗi: Không tìm thấy thư 9999/2000."
+    assert capsys.readouterr().err.strip() == (
+        "Lỗi: Không có thư số “9999/2000” trong sổ theo dõi thư.")  # as it was typed
     assert run(office, "print", "letter", "thu-5", "-o", str(out)) == 1
-    assert "Hãy ghi thư theo số/năm, ví dụ 5/2023." in capsys.readouterr().err
+    assert "“thu-5” không phải số thư: hãy ghi số/năm, ví dụ 5/2023." in capsys.readouterr().err
     assert not out.exists()

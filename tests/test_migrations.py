@@ -72,8 +72,17 @@ def test_newer_database_is_refused_untouched(tmp_path):
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
     before = _digest(db)
-    with pytest.raises(DatabaseTooNew, match="phiên bản mới hơn"):
+    with pytest.raises(DatabaseTooNew, match="phiên bản mới hơn") as caught:
         open_database(db)
+    assert "9999_from_the_future" in caught.value.message
+    assert _digest(db) == before
+    # db/ raises a plain error with the revision; app/ gives it its Vietnamese message
+    engine = make_engine(sqlite_url(db))
+    with pytest.raises(migrate.DatabaseTooNew) as plain:
+        migrate.upgrade(engine, db)
+    engine.dispose()
+    assert plain.value.revision == "9999_from_the_future"
+    assert not isinstance(plain.value, DatabaseTooNew)
     assert _digest(db) == before
 
 

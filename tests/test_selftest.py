@@ -19,20 +19,48 @@ def offscreen(monkeypatch):
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
 
 
-def test_selftest_passes(offscreen, tmp_path, monkeypatch, capsys):
+@pytest.mark.parametrize("entry", ["python -m app", "commune-desk"])
+def test_selftest_passes(offscreen, tmp_path, monkeypatch, capsys, entry):
+    """`commune-desk --selftest` (ui.main) adds the Qt check to the core's two; `python -m
+    app --selftest` runs the core's only (app never loads Qt)."""
     data_dir = tmp_path / "data"
     monkeypatch.setenv("COMMUNE_DESK_DATA", str(data_dir))
-    from app.selftest import run_selftest
+    if entry == "commune-desk":
+        from ui.main import main
+    else:
+        from app.cli import main
 
-    assert run_selftest() == 0
+    assert main(["--selftest"]) == 0
     out = capsys.readouterr().out
     lines = out.strip().splitlines()
     assert lines[-1] == "OK"
-    assert len(lines) == 4  # one line per check, then OK
+    checks = 3 if entry == "commune-desk" else 2
+    assert len(lines) == checks + 1  # one line per check, then OK
+    assert ("Qt " in lines[0]) == (entry == "commune-desk")
     assert "[LỖI]" not in out
     # the throw-away database is made in a temporary folder, not the user's data folder
     assert os.environ["COMMUNE_DESK_DATA"] == str(data_dir)
     assert not data_dir.exists() or not any(data_dir.rglob("*.sqlite3"))
+
+
+def test_a_broken_qt_is_a_failed_line(offscreen, monkeypatch, capsys):
+    import builtins
+
+    from app.selftest import run_selftest
+    from ui.selfcheck import check_qt
+
+    real_import = builtins.__import__
+
+    def no_qt(name, *args, **kwargs):
+        if name.startswith("PySide6"):
+            raise ImportError("libGL.so.1: cannot open shared object file")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_qt)
+    assert run_selftest([("Giao diện (Qt)", check_qt)]) == 1
+    out = capsys.readouterr().out
+    assert "[LỖI] Giao diện (Qt): không nạp được thư viện Qt (PySide6): libGL.so.1" in out
+    assert "THẤT BẠI: 1/3 phép kiểm tra không đạt." in out
 
 
 def test_selftest_reports_failure_in_vietnamese(offscreen, monkeypatch, capsys):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -268,6 +269,11 @@ def test_parse_start_rejects(text):
 
 
 def _cli(argv: list[str], db: str) -> int:
+    """The command on a database of its own (the holiday calendar is read from it)."""
+    from app.database import open_database
+
+    if not Path(db).exists():
+        open_database(Path(db)).engine.dispose()
     parser = argparse.ArgumentParser()
     workdays_cmd.add_parser(parser.add_subparsers(dest="command"))
     args = parser.parse_args(["workdays", *argv])

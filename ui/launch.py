@@ -1,4 +1,4 @@
-"""`python -m app` without a command: the desktop program."""
+"""The desktop program: `commune-desk` (or `python -m ui`) without a command, see ui.main."""
 
 from __future__ import annotations
 

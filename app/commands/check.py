@@ -1,18 +1,18 @@
 """`check`: integrity and migration state of the database; exit status 1 on any problem."""
 
-from app import paths
-from app.backup import inspect_file
-from app.cli import print_json
 from app.i18n import _
 
 
 def add_parser(sub) -> None:
     p = sub.add_parser("check", help=_("kiểm tra toàn vẹn dữ liệu và phiên bản cấu trúc"))
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=_("in kết quả dạng JSON"))
 
 
 def run(args) -> int:
-    report = inspect_file(paths.resolve_db_path(args.db))
+    from app.backup import inspect_file
+    from app.commands.common import existing_db, print_json
+
+    report = inspect_file(existing_db(args))
     if args.json:
         print_json({"path": str(report.path), "integrity": report.integrity,
                     "foreign_key_problems": report.foreign_key_problems,

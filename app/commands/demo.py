@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+from app.commands.common import whole_number
 from app.errors import DomainError
 from app.i18n import _
 
@@ -17,10 +18,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "demo",
         help=_("tạo cơ sở dữ liệu mẫu xã Quang Trung (Bỉm Sơn, Thanh Hóa) để dùng thử"),
         description=_("Tạo xã mẫu Quang Trung: 11 thôn, 1.348 hộ, 4.906 nhân khẩu, tài khoản cán "
-                      "bộ và danh mục thủ tục. Tệp mặc định là tệp của “python -m app --demo” "
-                      "(hoặc --db, hoặc biến COMMUNE_DESK_DB)."),
+                      "bộ và danh mục thủ tục. Tệp mặc định là tệp mà “commune-desk --demo” "
+                      "và “python -m app --demo LỆNH” dùng (hoặc --db, hoặc biến "
+                      "COMMUNE_DESK_DB)."),
     )
-    p.add_argument("--seed", type=int, default=None, metavar="N",
+    p.add_argument("--seed", type=whole_number, default=None, metavar="N",
                    help=_("hạt giống ngẫu nhiên (mặc định 2023); cùng hạt giống cho cùng một xã"))
     p.add_argument("--force", action="store_true",
                    help=_("tệp đã có dữ liệu thì sao lưu tệp cũ vào thư mục sao lưu, xóa rồi "
@@ -45,33 +47,39 @@ def _remove_database(path: Path) -> Path:
     return backup
 
 
-def _progress_printer():
-    if not sys.stderr.isatty():
-        return None
-    last = [-1]
+def ensure_demo(target: Path) -> bool:
+    """Build the demo commune in `target` when it is missing or empty, saying so on stderr
+    with the progress `demo` shows; True when it was built. Used by --demo with a command."""
+    from app import demo
+    from app.commands.common import end_progress, progress_printer
+    from app.jobs import run_to_end
 
-    def show(p) -> None:
-        pct = p.done * 100 // max(p.total, 1)
-        if pct != last[0]:
-            last[0] = pct
-            sys.stderr.write(f"\r{pct:3d}%  {p.message[:60]:<60}")
-            sys.stderr.flush()
-            if p.done >= p.total:
-                sys.stderr.write("\n")
-
-    return show
+    ctx, job = demo.ensure_demo_database(target)
+    try:
+        if job is None:
+            return False
+        print(_("Chưa có xã mẫu Quang Trung ở {path}: đang tạo (chỉ lần đầu, khoảng nửa "
+                "phút)…").format(path=target), file=sys.stderr, flush=True)
+        show = progress_printer()
+        run_to_end(job, show)
+        end_progress(show)
+        print(_("Đã tạo xong xã mẫu; mật khẩu chung của các tài khoản: {password}.").format(
+            password=demo.DEMO_PASSWORD), file=sys.stderr, flush=True)
+        return True
+    finally:
+        ctx.engine.dispose()
 
 
 def run(args: argparse.Namespace) -> int:
     from app import demo
-    from app.cli import open_ctx, print_json
+    from app.commands.common import end_progress, print_json, progress_printer
+    from app.database import open_database
     from app.jobs import run_to_end
 
     target = demo.demo_target_path(args.db)
-    where = argparse.Namespace(**{**vars(args), "db": str(target)})
     started = time.perf_counter()
     backup: Path | None = None
-    ctx = open_ctx(where)
+    ctx = open_database(target)
     try:
         if demo.has_data(ctx):
             if not args.force:
@@ -81,10 +89,11 @@ def run(args: argparse.Namespace) -> int:
                       "hoặc chọn tệp khác bằng --db.").format(path=target))
             ctx.engine.dispose()
             backup = _remove_database(target)
-            ctx = open_ctx(where)
+            ctx = open_database(target)
         seed = demo.DEMO_SEED if args.seed is None else args.seed
-        summary = run_to_end(demo.build_demo(ctx, seed),
-                             None if args.json else _progress_printer())
+        show = None if args.json else progress_printer()
+        summary = run_to_end(demo.build_demo(ctx, seed), show)
+        end_progress(show)
     finally:
         ctx.engine.dispose()
     seconds = round(time.perf_counter() - started, 2)
@@ -113,8 +122,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"  {a['username']:<{width}}  {a['full_name']:<{name_width}}  {a['title']}")
     from app import paths
 
-    if target == paths.demo_db_path():
-        print(_("Mở giao diện: {command}").format(command="python -m app --demo"))
-    else:
-        print(_("Mở giao diện: {command}").format(command=f'python -m app --db "{target}"'))
+    where = "" if target == paths.demo_db_path() else f' --db "{target}"'
+    print(_("Mở cửa sổ chương trình trên xã mẫu: {command}").format(
+        command=f"commune-desk --demo{where}"))
+    print(_("Chạy một lệnh trên xã mẫu, ví dụ: {command}").format(
+        command=f"python -m app --demo{where} letters"))
     return 0

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import sys
 from pathlib import Path
 
-from app.errors import DomainError
+from app.errors import DomainError, NotFound
 from app.i18n import _
 from app.letters.types import KIND_LABELS, LetterKind
 from app.text import fold
@@ -42,7 +41,7 @@ def kind_arg(value: str) -> LetterKind:
 
 
 def _kind_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--kind", type=kind_arg, metavar="K",
+    p.add_argument("--kind", type=kind_arg, metavar=_("LOẠI"),
                    help=_("loại thư: {choices}").format(choices=KIND_CHOICES))
 
 
@@ -53,9 +52,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                       "thôn, việc, đã in, đã giao; cuối cùng là số thư theo từng loại trong "
                       "khoảng thời gian."))
     _kind_option(p)
-    p.add_argument("--from", dest="start", metavar="D",
+    p.add_argument("--from", dest="start", metavar=_("NGÀY"),
                    help=_("thư từ ngày (dd/mm/yyyy hoặc yyyy-mm-dd)"))
-    p.add_argument("--to", dest="end", metavar="D", help=_("thư đến ngày"))
+    p.add_argument("--to", dest="end", metavar=_("NGÀY"), help=_("thư đến ngày"))
     p.add_argument("--json", action="store_true", help=_("in kết quả dạng JSON"))
 
 
@@ -65,20 +64,20 @@ def add_print_parsers(kinds: argparse._SubParsersAction) -> None:
     size_help = _("khổ giấy (mặc định: khổ đã chọn khi lập thư)")
     k = kinds.add_parser("letters", help=_("các thư trong một khoảng thời gian, mỗi thư một "
                                            "trang, theo thứ tự trong sổ"))
-    k.add_argument("--from", dest="start", required=True, metavar="D",
+    k.add_argument("--from", dest="start", required=True, metavar=_("NGÀY"),
                    help=_("thư từ ngày (dd/mm/yyyy hoặc yyyy-mm-dd)"))
-    k.add_argument("--to", dest="end", required=True, metavar="D", help=_("thư đến ngày"))
+    k.add_argument("--to", dest="end", required=True, metavar=_("NGÀY"), help=_("thư đến ngày"))
     _kind_option(k)
     k.add_argument("--size", choices=["A4", "A5"], help=size_help)
-    k.add_argument("-o", "--output", metavar="FILE", help=out_help)
+    k.add_argument("-o", "--output", metavar=_("TỆP"), help=out_help)
     k = kinds.add_parser("letter", help=_("in lại một thư theo số/năm"))
-    k.add_argument("reference", metavar="NUMBER/YEAR", help=_("số thư/năm, ví dụ 5/2023"))
+    k.add_argument("reference", metavar=_("SỐ/NĂM"), help=_("số thư/năm, ví dụ 5/2023"))
     k.add_argument("--size", choices=["A4", "A5"], help=size_help)
-    k.add_argument("-o", "--output", metavar="FILE", help=out_help)
+    k.add_argument("-o", "--output", metavar=_("TỆP"), help=out_help)
 
 
 def _period(args) -> tuple[dt.date | None, dt.date | None]:
-    from app.commands.print import parse_day
+    from app.commands.common import parse_day
 
     start = parse_day(args.start, _("Từ ngày")) if args.start else None
     end = parse_day(args.end, _("Đến ngày")) if args.end else None
@@ -142,7 +141,7 @@ def counts_heading(start: dt.date | None, end: dt.date | None) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.cli import open_ctx, print_json
+    from app.commands.common import open_ctx, print_json
     from app.letters import queries
     from app.letters.types import Filters
 
@@ -180,7 +179,14 @@ def _letter_ids(ctx, args) -> list[int]:
     from app.letters.types import Filters
 
     if args.document == "letter":
-        return [queries.get_letter(ctx, args.reference).id]
+        try:
+            return [queries.get_letter(ctx, args.reference).id]
+        except NotFound as exc:  # the messages quote what was typed
+            raise NotFound(_("Không có thư số “{reference}” trong sổ theo dõi thư.").format(
+                reference=args.reference)) from exc
+        except DomainError as exc:
+            raise DomainError(_("“{reference}” không phải số thư: hãy ghi số/năm, ví dụ 5/2023.")
+                              .format(reference=args.reference)) from exc
     start, end = _period(args)
     ids = queries.search_ids(ctx, Filters(start=start, end=end, kind=args.kind))
     if not ids:
@@ -192,8 +198,7 @@ def _letter_ids(ctx, args) -> list[int]:
 
 def run_print(args: argparse.Namespace) -> int:
     """`print letters` and `print letter`: write the PDF, then record the print."""
-    from app.cli import open_ctx
-    from app.commands.print import _progress_printer
+    from app.commands.common import end_progress, open_ctx, progress_printer
     from app.jobs import run_to_end
     from app.l10n import short_date
     from app.letters import printing, queries, service
@@ -201,10 +206,9 @@ def run_print(args: argparse.Namespace) -> int:
     ctx = open_ctx(args)
     try:
         ids = _letter_ids(ctx, args)
-        show = _progress_printer()
+        show = progress_printer()
         printout = run_to_end(printing.print_letters(ctx, ids, page_size=args.size), show)
-        if show:
-            sys.stderr.write("\n")
+        end_progress(show)
         out = Path(args.output or printout.suggested_name)
         try:
             out.write_bytes(printout.pdf)

@@ -8,7 +8,6 @@ letters, `print letters|letter …` (app.commands.letters)."""
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from app.errors import DomainError
@@ -23,17 +22,17 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                       "danh sách nhân khẩu (theo thôn hoặc toàn xã), thư công in thử; các phiếu "
                       "của Bộ phận một cửa (Mẫu 01–06), bảng kê thu phí, lệ phí và bảng niêm "
                       "yết thủ tục hành chính."))
-    kinds = p.add_subparsers(dest="document", metavar="DOCUMENT", required=True)
+    kinds = p.add_subparsers(dest="document", metavar=_("GIẤY_TỜ"), required=True)
     for name, text in (("households", _("danh sách hộ gia đình")),
                        ("residents", _("danh sách nhân khẩu (số định danh được che)"))):
         k = kinds.add_parser(name, help=text)
-        k.add_argument("--village", metavar="NAME",
+        k.add_argument("--village", metavar=_("TÊN_THÔN"),
                        help=_("tên thôn, gõ không dấu cũng được (mặc định: tất cả các thôn)"))
-        k.add_argument("-o", "--output", metavar="FILE",
+        k.add_argument("-o", "--output", metavar=_("TỆP"),
                        help=_("tệp PDF (mặc định: tên gợi ý trong thư mục hiện tại)"))
     k = kinds.add_parser("sample", help=_("thư công in thử để kiểm tra máy in và lề giấy"))
     k.add_argument("--size", choices=["A4", "A5"], default="A4", help=_("khổ giấy"))
-    k.add_argument("-o", "--output", metavar="FILE",
+    k.add_argument("-o", "--output", metavar=_("TỆP"),
                    help=_("tệp PDF (mặc định: tên gợi ý trong thư mục hiện tại)"))
     add_desk_parsers(kinds)
     from app.commands.letters import add_print_parsers
@@ -54,52 +53,33 @@ def add_desk_parsers(kinds) -> None:
     out_help = _("tệp PDF (mặc định: tên gợi ý trong thư mục hiện tại)")
     for name, text in DESK_FORMS.items():
         k = kinds.add_parser(name, help=_(text))
-        k.add_argument("code", metavar="CODE", help=_("mã hồ sơ (hoặc số id)"))
-        k.add_argument("-o", "--output", metavar="FILE", help=out_help)
+        k.add_argument("code", metavar=_("MÃ_HỒ_SƠ"), help=_("mã hồ sơ (hoặc số id)"))
+        k.add_argument("-o", "--output", metavar=_("TỆP"), help=out_help)
     k = kinds.add_parser("ledger", help=_("Mẫu 06: sổ theo dõi hồ sơ (A4 ngang) hoặc tệp Excel"))
-    k.add_argument("--from", dest="start", required=True, metavar="D",
+    k.add_argument("--from", dest="start", required=True, metavar=_("NGÀY"),
                    help=_("từ ngày (dd/mm/yyyy hoặc yyyy-mm-dd)"))
-    k.add_argument("--to", dest="end", required=True, metavar="D", help=_("đến ngày"))
-    k.add_argument("-o", "--output", metavar="FILE",
+    k.add_argument("--to", dest="end", required=True, metavar=_("NGÀY"), help=_("đến ngày"))
+    k.add_argument("-o", "--output", metavar=_("TỆP"),
                    help=_("tệp .pdf hoặc .xlsx (mặc định: PDF với tên gợi ý)"))
     k = kinds.add_parser("fees", help=_("bảng kê thu phí, lệ phí trong một ngày"))
-    k.add_argument("--day", metavar="D", help=_("ngày thu (mặc định: hôm nay)"))
-    k.add_argument("--user", metavar="USERNAME",
+    k.add_argument("--day", metavar=_("NGÀY"), help=_("ngày thu (mặc định: hôm nay)"))
+    k.add_argument("--user", metavar=_("TÊN_ĐĂNG_NHẬP"),
                    help=_("tên đăng nhập của cán bộ thu (mặc định: cả bộ phận một cửa)"))
-    k.add_argument("-o", "--output", metavar="FILE", help=out_help)
+    k.add_argument("-o", "--output", metavar=_("TỆP"), help=out_help)
     k = kinds.add_parser("fee-board", help=_("bảng niêm yết công khai thủ tục hành chính, phí, "
                                              "lệ phí"))
-    k.add_argument("-o", "--output", metavar="FILE", help=out_help)
-
-
-def parse_day(value: str, label: str):
-    """dd/mm/yyyy or yyyy-mm-dd (a bare year is not a day here)."""
-    from app.validators import parse_date
-
-    if value and value.strip().isdigit():
-        raise DomainError(_("{label} “{value}” không đúng dạng ngày/tháng/năm (ví dụ 05/11/2023)."
-                            ).format(label=label, value=value))
-    return parse_date(value, label)
-
-
-def _user_id(ctx, username: str) -> int:
-    from sqlalchemy import select
-
-    from db.models import User
-
-    with ctx.read() as s:
-        found = s.scalar(select(User.id).where(User.username == username.strip().lower()))
-    if found is None:
-        raise DomainError(_("Không có tài khoản “{name}”.").format(name=username))
-    return found
+    k.add_argument("-o", "--output", metavar=_("TỆP"), help=out_help)
 
 
 def desk_job(ctx, args):
     """The job of a desk paper; None for the ledger written to Excel (done here)."""
+    from app.commands.common import find_account, parse_day
     from app.desk import fees, forms
 
-    if args.document in DESK_FORMS:
-        return getattr(forms, args.document)(ctx, args.code)
+    one_dossier = {"slip": forms.slip, "supplement": forms.supplement, "refusal": forms.refusal,
+                   "apology": forms.apology, "control": forms.control}
+    if args.document in one_dossier:
+        return one_dossier[args.document](ctx, args.code)
     if args.document == "ledger":
         start, end = parse_day(args.start, _("Từ ngày")), parse_day(args.end, _("Đến ngày"))
         if args.output and Path(args.output).suffix.lower() == ".xlsx":
@@ -112,7 +92,7 @@ def desk_job(ctx, args):
         from app.l10n import today
 
         day = parse_day(args.day, _("Ngày")) if args.day else today()
-        user = _user_id(ctx, args.user) if args.user else None
+        user = find_account(ctx, args.user).id if args.user else None
         return fees.fee_list(ctx, day, user)
     return fees.fee_board(ctx)
 
@@ -141,23 +121,13 @@ def find_village(ctx, name: str) -> int:
         name=name, names=", ".join(r.name for r in rows) or "—"))
 
 
-def _progress_printer():
-    if not sys.stderr.isatty():
-        return None
-
-    def show(p) -> None:
-        sys.stderr.write(f"\r{p.done * 100 // max(p.total, 1):3d}%  {p.message[:60]:<60}")
-        sys.stderr.flush()
-
-    return show
-
-
 def run(args: argparse.Namespace) -> int:
     if args.document in ("letters", "letter"):
         from app.commands.letters import run_print
 
         return run_print(args)
-    from app.cli import open_ctx
+    from app.commands.common import end_progress, open_ctx, progress_printer
+    from app.errors import NotFound
     from app.jobs import run_to_end
     from app.paper import documents
 
@@ -174,10 +144,15 @@ def run(args: argparse.Namespace) -> int:
             job = desk_job(ctx, args)
             if job is None:
                 return 0
-        show = _progress_printer()
-        printout = run_to_end(job, show)
-        if show:
-            sys.stderr.write("\n")
+        show = progress_printer()
+        try:
+            printout = run_to_end(job, show)
+        except NotFound as exc:
+            if args.document not in DESK_FORMS:
+                raise
+            # the code as it was typed, whatever the lookup made of it
+            raise NotFound(_("Không tìm thấy hồ sơ “{key}”.").format(key=args.code)) from exc
+        end_progress(show)
     finally:
         ctx.engine.dispose()
     out = Path(args.output or printout.suggested_name)

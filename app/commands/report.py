@@ -20,17 +20,20 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "report", help=_("báo cáo, thống kê (kết quả giải quyết thủ tục hành chính)"),
         description=_("Báo cáo, thống kê của UBND xã."))
-    kinds = p.add_subparsers(dest="report", metavar="REPORT", required=True)
+    kinds = p.add_subparsers(dest="report", metavar=_("BÁO_CÁO"), required=True)
     k = kinds.add_parser(
         "tthc", help=_("tình hình, kết quả giải quyết thủ tục hành chính theo lĩnh vực"),
         description=_("Số hồ sơ nhận giải quyết (trực tuyến, trực tiếp hoặc bưu chính, từ kỳ "
                       "trước chuyển sang), đã giải quyết (trước hạn, đúng hạn, quá hạn), đang "
                       "giải quyết (trong hạn, quá hạn) và rút, từ chối, theo từng lĩnh vực."))
-    k.add_argument("--from", dest="start", required=True, metavar="D",
+    k.add_argument("--from", dest="start", required=True, metavar=_("NGÀY"),
                    help=_("từ ngày (dd/mm/yyyy hoặc yyyy-mm-dd)"))
-    k.add_argument("--to", dest="end", required=True, metavar="D", help=_("đến ngày"))
-    k.add_argument("-o", "--output", metavar="FILE",
+    k.add_argument("--to", dest="end", required=True, metavar=_("NGÀY"), help=_("đến ngày"))
+    k.add_argument("-o", "--output", metavar=_("TỆP"),
                    help=_("tệp .pdf hoặc .xlsx (không có: in bảng ra màn hình)"))
+    k.add_argument("--user", metavar=_("TÊN_ĐĂNG_NHẬP"),
+                   help=_("tài khoản của người lập biểu, in tên ở mục “Người lập biểu” (mặc "
+                          "định: tài khoản trùng tên đăng nhập máy tính, nếu có)"))
     k.add_argument("--json", action="store_true", help=_("in kết quả dạng JSON"))
 
 
@@ -58,9 +61,34 @@ def screen_table(rows, start, end) -> str:
     return "\n".join(lines)
 
 
+def preparer(ctx, username: str | None):
+    """`ctx` acting as who prepares the paper (Người lập biểu): the account given with --user;
+    without it, the account named like the computer's login (getpass.getuser()), when there
+    is one; else nobody, and the paper leaves the line blank to be signed by hand (said on
+    stderr)."""
+    import getpass
+    import sys
+
+    from app.commands.common import acting_as
+
+    if username:
+        return acting_as(ctx, username)
+    try:
+        login = getpass.getuser()
+    except Exception:  # no login name in the environment (a service, a bare container)
+        login = ""
+    if login:
+        try:
+            return acting_as(ctx, login)
+        except DomainError:
+            pass
+    print(_("Chưa biết người lập biểu: mục “Người lập biểu” để trống. Thêm --user "
+            "TÊN_ĐĂNG_NHẬP để in tên người lập."), file=sys.stderr)
+    return ctx
+
+
 def run(args: argparse.Namespace) -> int:
-    from app.cli import open_ctx, print_json
-    from app.commands.print import parse_day
+    from app.commands.common import open_ctx, parse_day, print_json
     from app.desk import stats
     from app.jobs import run_to_end
 
@@ -74,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
                     "{path}.").format(n=n, path=out))
             return 0
         if out is not None:
-            printout = run_to_end(stats.statistics(ctx, start, end))
+            printout = run_to_end(stats.statistics(preparer(ctx, args.user), start, end))
             try:
                 out.write_bytes(printout.pdf)
             except OSError as exc:

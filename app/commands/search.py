@@ -1,26 +1,36 @@
-"""`search TEXT`: residents and households, without diacritics ("nguyen van" finds "Nguyễn Văn …")."""
+"""`search TEXT`: residents, households and dossiers, without diacritics ("nguyen van" finds
+"Nguyễn Văn …")."""
 
-from app import residents
-from app.cli import open_ctx, print_json
-from app.commands.dossiers import dossier_dict
-from app.desk import queries
-from app.desk.types import STATUS_LABELS
+from app.commands.common import whole_number
 from app.i18n import _
-from app.residents import SEX_LABELS
 
 
 def add_parser(sub) -> None:
     p = sub.add_parser("search", help=_("tìm nhân khẩu, hộ gia đình (gõ không dấu cũng được)"))
-    p.add_argument("text")
-    p.add_argument("--limit", type=int, default=50)
-    p.add_argument("--json", action="store_true")
+    p.add_argument("text", metavar=_("TỪ_KHÓA"),
+                   help=_("họ tên, số định danh, số điện thoại, mã hộ hoặc mã hồ sơ"))
+    p.add_argument("--limit", type=whole_number, default=50, metavar="N",
+                   help=_("số kết quả tối đa mỗi loại (mặc định 50)"))
+    p.add_argument("--json", action="store_true", help=_("in kết quả dạng JSON"))
 
 
 def run(args) -> int:
+    from app import residents
+    from app.commands.common import open_ctx, print_json
+    from app.commands.dossiers import dossier_dict
+    from app.desk import queries
+    from app.desk.types import STATUS_LABELS
+    from app.residents import SEX_LABELS
+
     ctx = open_ctx(args)
-    people = residents.get_residents(ctx, residents.search_resident_ids(ctx, args.text, limit=args.limit))
-    homes = residents.get_households(ctx, residents.search_household_ids(ctx, args.text, limit=args.limit))
-    files = queries.get_dossiers(ctx, queries.lookup(ctx, args.text, limit=args.limit))
+    try:
+        people = residents.get_residents(
+            ctx, residents.search_resident_ids(ctx, args.text, limit=args.limit))
+        homes = residents.get_households(
+            ctx, residents.search_household_ids(ctx, args.text, limit=args.limit))
+        files = queries.get_dossiers(ctx, queries.lookup(ctx, args.text, limit=args.limit))
+    finally:
+        ctx.engine.dispose()
     if args.json:
         print_json({
             "residents": [{"id": r.id, "full_name": r.full_name, "sex": SEX_LABELS[r.sex],
@@ -31,6 +41,10 @@ def run(args) -> int:
                             "address": h.address, "members": h.members} for h in homes],
             "dossiers": [dossier_dict(d) for d in files],
         })
+        return 0
+    if not (people or homes or files):
+        print(_("Không tìm thấy nhân khẩu, hộ gia đình hay hồ sơ nào khớp với “{text}”.").format(
+            text=args.text))
         return 0
     print(_("Nhân khẩu ({count}):").format(count=len(people)))
     for r in people:

@@ -1,17 +1,22 @@
 """`users`: the staff accounts and their roles."""
 
-from app import staff
-from app.cli import open_ctx, print_json
 from app.i18n import _
 
 
 def add_parser(sub) -> None:
     p = sub.add_parser("users", help=_("danh sách tài khoản cán bộ"))
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=_("in kết quả dạng JSON"))
 
 
 def run(args) -> int:
-    rows = staff.list_users(open_ctx(args))
+    from app import staff
+    from app.commands.common import open_ctx, print_json
+
+    ctx = open_ctx(args)
+    try:
+        rows = staff.list_users(ctx)
+    finally:
+        ctx.engine.dispose()
     if args.json:
         print_json([{"username": u.username, "full_name": u.full_name, "title": u.title,
                      "role": u.role.value, "active": u.active} for u in rows])

@@ -7,13 +7,14 @@ import datetime as dt
 
 from app.errors import DomainError
 from app.i18n import _
-from db.models import TimeUnit
 
+# the word typed after --unit → the name of the db.models.TimeUnit member (looked up when
+# the command runs, so that --help does not load the database models)
 UNITS = {
-    "days": TimeUnit.WORKING_DAYS,
-    "hours": TimeUnit.WORKING_HOURS,
-    "calendar": TimeUnit.CALENDAR_DAYS,
-    "sameday": TimeUnit.SAME_DAY,
+    "days": "WORKING_DAYS",
+    "hours": "WORKING_HOURS",
+    "calendar": "CALENDAR_DAYS",
+    "sameday": "SAME_DAY",
 }
 
 _WITH_TIME = ("%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S",
@@ -26,10 +27,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "workdays",
         help=_("tính ngày hẹn trả kết quả theo ngày làm việc, giờ làm việc hoặc ngày lịch"),
-        description=_("Tính hạn giải quyết của hồ sơ nhận lúc START với thời hạn N, bỏ qua "
-                      "Thứ Bảy, Chủ nhật và ngày nghỉ lễ, Tết trong lịch ngày nghỉ."),
+        description=_("Tính hạn giải quyết của hồ sơ nhận lúc THỜI_ĐIỂM với thời hạn N, bỏ "
+                      "qua Thứ Bảy, Chủ nhật và ngày nghỉ lễ, Tết trong lịch ngày nghỉ của "
+                      "cơ sở dữ liệu."),
     )
-    p.add_argument("start", metavar="START",
+    p.add_argument("start", metavar=_("THỜI_ĐIỂM"),
                    help=_('thời điểm tiếp nhận, ví dụ "13/02/2026 10:00" hoặc "2026-02-13T10:00"; '
                           "chỉ có ngày thì tính là 08 giờ 00"))
     p.add_argument("value", metavar="N", help=_("thời hạn (số ngày hoặc số giờ)"))
@@ -69,9 +71,12 @@ def parse_value(text: str) -> int:
     return int(raw)
 
 
-def parse_unit(text: str) -> TimeUnit:
+def parse_unit(text: str):
+    """'days' → TimeUnit.WORKING_DAYS, …"""
+    from db.models import TimeUnit
+
     try:
-        return UNITS[text]
+        return TimeUnit[UNITS[text]]
     except KeyError:
         raise DomainError(
             _("Đơn vị “{value}” không hợp lệ; chọn một trong: days (ngày làm việc), hours (giờ "
@@ -80,7 +85,7 @@ def parse_unit(text: str) -> TimeUnit:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.cli import open_ctx, print_json
+    from app.commands.common import open_ctx, print_json
     from app.l10n import format_date, format_time
     from app.workdays import compute_due
 

@@ -10,15 +10,8 @@ import os
 from pathlib import Path
 
 from app.context import AppContext
-from app.demo.commune import (
-    DEMO_PASSWORD,
-    DEMO_SEED,
-    PROFILE,
-    STAFF,
-    DemoSummary,
-    build_demo,
-    has_data,
-)
+from app.demo.build import DemoSummary
+from app.demo.commune import DEMO_PASSWORD, DEMO_SEED, PROFILE, STAFF, build_demo, has_data
 from app.jobs import Job
 
 __all__ = ["DEMO_PASSWORD", "DEMO_SEED", "PROFILE", "STAFF", "DemoSummary", "build_demo",

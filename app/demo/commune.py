@@ -15,18 +15,17 @@ never changes what the earlier ones produce for the same seed.
 from __future__ import annotations
 
 import datetime as dt
-import random
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, insert, select, update
-from sqlalchemy.orm import Session
 
 from app import audit, search_index, settings
 from app.auth import SYSTEM
 from app.context import AppContext
-from app.demo.people import REFERENCE_DATE, VILLAGES, HouseholdPlan, plan_commune
+from app.demo.build import DemoBuild, DemoSummary
+from app.demo.people import REFERENCE_DATE, VILLAGES, plan_commune
 from app.errors import DomainError
 from app.i18n import N_, _
 from app.jobs import Job, Progress
@@ -62,43 +61,6 @@ STAFF: list[tuple[str, str, Role, str]] = [
     ("diachinh", "Bùi Quang Minh", Role.OFFICER, "Công chức Địa chính - Xây dựng"),
     ("vanhoa", "Mai Thị Ngọc Anh", Role.OFFICER, "Công chức Văn hóa - Xã hội"),
 ]
-
-
-@dataclass
-class DemoSummary:
-    """What the build made; stages added later may add their own fields."""
-
-    seed: int
-    villages: int = 0
-    households: int = 0
-    residents: int = 0
-    users: int = 0
-    procedures: int = 0
-    dossiers: int = 0
-    letters: int = 0
-    holiday_years: list[int] = field(default_factory=list)
-    accounts: list[dict[str, str]] = field(default_factory=list)
-
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-@dataclass
-class DemoBuild:
-    """The state the stages share inside the one transaction."""
-
-    session: Session
-    seed: int
-    summary: DemoSummary
-    village_ids: list[int] = field(default_factory=list)  # parallel to people.VILLAGES
-    households: list[HouseholdPlan] = field(default_factory=list)
-    household_ids: list[int] = field(default_factory=list)  # parallel to `households`
-    resident_ids: list[list[int]] = field(default_factory=list)  # per household, head first
-    user_ids: dict[str, int] = field(default_factory=dict)  # username → id
-
-    def rng(self, key: str) -> random.Random:
-        """The stage's own random stream: the same seed and key always give the same draws."""
-        return random.Random(f"{self.seed}:{key}")
 
 
 @dataclass(frozen=True)
@@ -285,4 +247,4 @@ def _run(ctx: AppContext, seed: int) -> Job[DemoSummary]:
 
 
 __all__ = ["DEMO_PASSWORD", "DEMO_SEED", "PROFILE", "REFERENCE_DATE", "STAFF", "STAGES",
-           "DemoBuild", "DemoSummary", "Stage", "build_demo", "has_data"]
+           "Stage", "build_demo", "has_data"]

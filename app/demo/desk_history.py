@@ -20,7 +20,6 @@ import datetime as dt
 import json
 import random
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
@@ -28,6 +27,7 @@ from sqlalchemy.orm import Session
 from app import audit, search_index, settings
 from app.auth import SYSTEM
 from app.demo import desk_flow as fl
+from app.demo.build import DemoBuild
 from app.demo.desk_civil import CivilCase, Register, apply_deaths
 from app.desk.clock import now
 from app.desk.reception import dossier_tokens
@@ -49,9 +49,6 @@ from db.models import (
     User,
     Village,
 )
-
-if TYPE_CHECKING:
-    from app.demo.commune import DemoBuild
 
 FIRST_DAY = dt.date(2023, 1, 1)
 # the everyday dossiers (besides births, marriages and deaths): procedure code → a year's count

@@ -18,7 +18,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from app.auth import Actor
-from app.demo.commune import DemoBuild
+from app.demo.build import DemoBuild
 from app.letters import drafts, service
 from app.letters.queries import open_dossiers, open_events
 from app.letters.types import Occasion

@@ -264,6 +264,8 @@ class KeepLastRows(KeepTail):
     by itself: a total row or the last data row never starts a page alone."""
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        if self._declines():
+            return []
         table = self.table
         _w, table_h = table.wrapOn(self.canv, avail_width, avail_height)
         if table_h <= avail_height:
@@ -278,7 +280,7 @@ class KeepLastRows(KeepTail):
                 pieces = table.split(avail_width, height)
         if len(pieces) < 2:
             return []
-        return [pieces[0], KeepLastRows(pieces[1], self.tail, self.rows)]
+        return [pieces[0], self._go_on(pieces[1])]
 
 
 # -- small formats ------------------------------------------------------------------------

@@ -26,7 +26,6 @@ total row), reading only the dossiers table: fast at 100,000 dossiers.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -38,6 +37,8 @@ from app.desk.types import CLOSED_STATUSES
 from app.errors import DomainError
 from app.i18n import N_
 from app.i18n import paper_text as _  # official papers are always Vietnamese
+from app.jobs import Job, Progress
+from app.paper import Printout
 from app.text import fold
 from db.models import Channel, Dossier, DossierStatus, Outcome
 
@@ -143,38 +144,12 @@ def tthc_statistics(ctx: AppContext, start: dt.date, end: dt.date,
     return rows
 
 
-# -- the table, on paper and in Excel -----------------------------------------------------
-
-GROUP_RECEIVED = N_("Số hồ sơ nhận giải quyết")
-GROUP_RESOLVED = N_("Số hồ sơ đã giải quyết")
-GROUP_OPEN = N_("Số hồ sơ đang giải quyết")
-HEADINGS: list[tuple[str, str]] = [  # (group, column) for each count, in COUNTS order
-    (GROUP_RECEIVED, N_("Tổng số")), (GROUP_RECEIVED, N_("Trực tuyến")),
-    (GROUP_RECEIVED, N_("Trực tiếp, bưu chính")), (GROUP_RECEIVED, N_("Từ kỳ trước chuyển sang")),
-    (GROUP_RESOLVED, N_("Tổng số")), (GROUP_RESOLVED, N_("Trước hạn")),
-    (GROUP_RESOLVED, N_("Đúng hạn")), (GROUP_RESOLVED, N_("Quá hạn")),
-    (GROUP_OPEN, N_("Tổng số")), (GROUP_OPEN, N_("Trong hạn")), (GROUP_OPEN, N_("Quá hạn")),
-    ("", N_("Số hồ sơ rút, từ chối")),
-]
-
-
-def flat_headers() -> list[str]:
-    """'STT', 'Lĩnh vực', 'Số hồ sơ nhận giải quyết: Tổng số', …"""
-    return [_("STT"), _("Lĩnh vực giải quyết")] + [
-        f"{_(g)}: {_(c)}" if g else _(c) for g, c in HEADINGS]
-
-
-def table_rows(rows: Sequence[StatRow]) -> list[list[object]]:
-    """Numbered rows for the field rows, the total row last without a number."""
-    out: list[list[object]] = []
-    for i, r in enumerate(rows, start=1):
-        out.append(["" if r.is_total else i, r.field, *r.counts()])
-    return out
-
+# -- the table in Excel and on paper (laid out by app.desk.forms_stats) ----------------------
 
 def stats_xlsx(ctx: AppContext, start: dt.date, end: dt.date, path: Path | str,
                now: dt.datetime | None = None) -> int:
     """The statistics as an Excel sheet (numbers as numbers); returns the number of fields."""
+    from app.desk.forms_stats import flat_headers, table_rows
     from app.excel import write_sheet
 
     rows = tthc_statistics(ctx, start, end, now)
@@ -187,9 +162,12 @@ def stats_xlsx(ctx: AppContext, start: dt.date, end: dt.date, path: Path | str,
     return len(rows) - 1
 
 
-def statistics(ctx: AppContext, start: dt.date, end: dt.date, now: dt.datetime | None = None):
-    """The Biểu 06 table on A4 landscape (a Job returning a Printout)."""
+def statistics(ctx: AppContext, start: dt.date, end: dt.date,
+               now: dt.datetime | None = None) -> Job[Printout]:
+    """The Biểu 06 table on A4 landscape. The preparer (Người lập biểu) is `ctx.actor`: the
+    signed-in user in the window, the account given with --user on the command line."""
     from app.desk.forms_stats import statistics_pdf
 
-    return statistics_pdf(ctx, start, end, now)
-
+    yield Progress(0, 2, _("Đang tổng hợp kết quả giải quyết thủ tục hành chính"))
+    rows = tthc_statistics(ctx, start, end, now)
+    return (yield from statistics_pdf(ctx, rows, start, end, now))

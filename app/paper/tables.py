@@ -107,18 +107,34 @@ class KeepTail(Flowable):
     that its last `rows` rows (with the repeated header) go over to the next page with the
     tail: a signing block never stands alone on a page. The flowable always asks to be
     split, then hands the frame ordinary flowables.
+
+    The part that goes over starts the next page: offered the space left under the first
+    part, it declines (split returns nothing), else the frame would set the repeated header
+    and a few rows there, in the middle of the page.
     """
 
-    def __init__(self, table: Table, tail: Sequence[Flowable], rows: int = 3) -> None:
+    def __init__(self, table: Table, tail: Sequence[Flowable], rows: int = 3,
+                 continued: bool = False) -> None:
         super().__init__()
         self.table = table
         self.tail = list(tail)
         self.rows = rows
+        self.continued = continued  # the part of a table that went over to the next page
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         return avail_width, avail_height + 1  # never drawn as such: always split
 
+    def _declines(self) -> bool:
+        """A continuation offered what is left of a page (not a fresh one)."""
+        frame = getattr(self, "_frame", None)
+        return self.continued and frame is not None and not getattr(frame, "_atTop", 1)
+
+    def _go_on(self, rest: Table) -> KeepTail:
+        return type(self)(rest, self.tail, self.rows, continued=True)
+
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        if self._declines():
+            return []
         _w, table_h = self.table.wrapOn(self.canv, avail_width, avail_height)
         tail_h = sum(f.wrapOn(self.canv, avail_width, avail_height)[1] + f.getSpaceBefore()
                      + f.getSpaceAfter() for f in self.tail)
@@ -131,7 +147,7 @@ class KeepTail(Flowable):
             pieces = self.table.split(avail_width, avail_height)
         if len(pieces) < 2:
             return []
-        return [pieces[0], KeepTail(pieces[1], self.tail, self.rows)]
+        return [pieces[0], self._go_on(pieces[1])]
 
     def draw(self) -> None:  # pragma: no cover - wrap() makes the frame split it first
         raise RuntimeError("KeepTail is always split")
