@@ -23,8 +23,10 @@ from app.auth import ROLE_LABELS, Permission
 from app.context import AppContext
 from app.errors import DomainError
 from app.i18n import N_, _
+from ui.common.errors import MessageBox, show_error
+from ui.common.widgets import FilePicker
+from ui.common.worker import JobRunner
 from ui.desk import controller as desk
-from ui.errors import MessageBox, show_error
 from ui.language import MENU_TITLE, LanguageMenu, apply_language
 from ui.letters import controller as letters
 from ui.registers.accounts import controller as accounts
@@ -36,8 +38,6 @@ from ui.registers.procedures import controller as procedures
 from ui.registers.profile import controller as profile
 from ui.registers.residents import controller as residents
 from ui.registers.villages import controller as villages
-from ui.widgets import FilePicker
-from ui.worker import JobRunner, single_step
 
 
 @dataclass(frozen=True)
@@ -224,9 +224,7 @@ class MainWindow(QMainWindow):
         dest = FilePicker.save_backup(self, backup.default_backup_name(Path(db_path)))
         if dest is None:
             return
-        self.runner.start(lambda: single_step(_("Đang sao lưu dữ liệu…"),
-                                              lambda: backup.backup(db_path, dest)),
-                          _("Đang sao lưu dữ liệu…"))
+        self.runner.run(lambda: backup.backup(db_path, dest), _("Đang sao lưu dữ liệu…"))
 
     def _on_backup_done(self, path) -> None:
         MessageBox.inform(self, _("Sao lưu xong"),

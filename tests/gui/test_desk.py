@@ -15,6 +15,7 @@ from app.desk.clock import now
 from app.desk.types import DossierInput
 from app.errors import DomainError
 from db.models import DossierStatus
+from ui.common.forms import ReasonDialog
 from ui.desk import actions
 from ui.desk.controller import build
 from ui.preview.dialog import PreviewDialog
@@ -276,7 +277,7 @@ def test_supplement_and_refusal_steps(qtbot, ctx, monkeypatch, boxes):
         except DomainError as exc:
             said.append(exc.message)
             return None  # then the clerk cancels
-    monkeypatch.setattr(actions.ReasonDialog, "ask", classmethod(refuse))
+    monkeypatch.setattr(ReasonDialog, "ask", classmethod(refuse))
     win.step_buttons["refuse"].click()
     assert said == ["Vui lòng ghi lý do từ chối."]
     assert queries.get_dossier(ctx, row.id).status == DossierStatus.RECEIVED
@@ -286,7 +287,7 @@ def test_supplement_and_refusal_steps(qtbot, ctx, monkeypatch, boxes):
 def test_the_real_step_form_keeps_errors_inline(qtbot, ctx):
     clerk = _as(ctx, "canbo")
     row = _receive(clerk)
-    dlg = actions.ReasonDialog(title="Từ chối", label="Lý do:", ok_text="Từ chối")
+    dlg = ReasonDialog(title="Từ chối", label="Lý do:", ok_text="Từ chối")
     qtbot.addWidget(dlg)
     dlg.submit = lambda v: lifecycle.refuse(clerk, row.id, v["reason"])
     dlg.ok_button.click()
@@ -413,8 +414,8 @@ def test_apology_for_an_overdue_dossier_and_an_administrators_correction(
 
 
 def test_books_and_reports(qtbot, ctx, monkeypatch, printouts, boxes, tmp_path):
+    from ui.common.widgets import FilePicker
     from ui.desk import reports
-    from ui.widgets import FilePicker
 
     clerk = _as(ctx, "canbo")
     _receive(clerk)
@@ -446,14 +447,3 @@ def test_books_and_reports(qtbot, ctx, monkeypatch, printouts, boxes, tmp_path):
     with qtbot.waitSignal(c.preview_runner.finished, timeout=30000):
         view.stats_action.trigger()
     assert not boxes.errors and len(printouts) == 4
-
-
-def test_a_paper_the_core_does_not_offer_is_a_message(qtbot, ctx, boxes):
-    from ui.desk.papers import FORMS, paper_job
-    from ui.worker import JobRunner
-
-    view, c = _open_tab(qtbot, _as(ctx, "canbo"))
-    runner = JobRunner(view)
-    with qtbot.waitSignal(runner.failed, timeout=10000):
-        runner.start(paper_job(FORMS, "khong_co_mau_nay", ctx))
-    assert "chưa có trong phiên bản đang dùng" in boxes.errors[-1]

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from app import residents
 from app.excel import write_sheet
 from app.household_io import HEADERS
+from ui.common.widgets import FilePicker
 from ui.registers.households.controller import build
-from ui.widgets import FilePicker
 
 
 @pytest.fixture

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from app import settings
+from ui.common.widgets import FilePicker
 from ui.main_window import MainWindow
-from ui.widgets import FilePicker
 
 REGISTERS = ["Tiếp nhận & trả kết quả", "Thư", "Hộ gia đình", "Nhân khẩu", "Thôn", "Danh mục TTHC", "Lịch nghỉ lễ", "Tài khoản",
              "Thông tin đơn vị", "In ấn"]

@@ -7,13 +7,13 @@ import datetime as dt
 import pytest
 
 from app import calendar, procedures, residents, settings, staff, villages
+from ui.common.widgets import FilePicker
 from ui.registers.accounts.controller import build as build_accounts
 from ui.registers.calendar.controller import build as build_calendar
 from ui.registers.procedures.controller import build as build_procedures
 from ui.registers.profile.controller import build as build_profile
 from ui.registers.residents.controller import build as build_residents
 from ui.registers.villages.controller import build as build_villages
-from ui.widgets import FilePicker
 
 
 def _open(qtbot, builder, ctx):

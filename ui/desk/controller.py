@@ -9,20 +9,19 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from app import procedures, staff, validators
 from app.auth import Permission
 from app.context import AppContext
-from app.desk import queries, reception
+from app.desk import forms, queries, reception
 from app.desk.types import CHANNEL_LABELS, STATUS_LABELS, DossierRow
 from app.errors import DomainError
 from app.i18n import _
+from ui.common.errors import show_error
+from ui.common.formats import count_text
+from ui.common.models import select_id, selected_id
 from ui.desk.columns import DossierModel
 from ui.desk.dossier_window import DossierWindow
-from ui.desk.papers import FORMS, paper_job
 from ui.desk.reception import ReceptionDialog
 from ui.desk.reports import DeskReports
 from ui.desk.view import BUCKETS, DeskView
-from ui.errors import show_error
-from ui.models import select_id, selected_id
 from ui.preview import PrintRunner
-from ui.registers.common.controller import count_text
 
 ATTENTION_REFRESH_MS = 120_000  # appointments fall due while the tab stays open
 LOOKUP_LIMIT = 200  # queries.lookup's default: the newest hits only
@@ -296,7 +295,8 @@ class DeskController(QObject):
     def print_slip(self, dossier_id: int) -> None:
         """Mẫu 01, two copies on A5, built on the worker, then the preview."""
         if not self.print_runner.running:
-            self.print_runner.start(paper_job(FORMS, "slip", self.ctx, dossier_id))
+            ctx = self.ctx
+            self.print_runner.start(lambda: forms.slip(ctx, dossier_id))
 
 
     def close_windows(self) -> None:

@@ -18,8 +18,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import N_, _
+from ui.common.widgets import (
+    DateField,
+    ErrorLabel,
+    SearchBox,
+    list_table,
+    page_heading,
+    tidy_tab_order,
+)
 from ui.desk.columns import OVERDUE
-from ui.widgets import DateField, ErrorLabel, SearchBox, list_table, page_heading, tidy_tab_order
 
 # the attention buckets (keys of app.desk.queries.attention) and "every dossier"
 BUCKETS = {

@@ -17,17 +17,17 @@ from app.l10n import short_date
 from app.letters import printing, queries, service
 from app.letters.types import LetterDraft, Suggestion
 from app.text import nfc
-from ui.desk.actions import ReasonDialog
-from ui.errors import show_error
+from ui.common.errors import show_error
+from ui.common.formats import count_text
+from ui.common.forms import ReasonDialog
+from ui.common.models import select_id
 from ui.letters.columns import SuggestionModel
 from ui.letters.compose import ComposeDialog
 from ui.letters.dialogs import required_reason
 from ui.letters.register import LetterRegister
 from ui.letters.template_editor import TemplateEditorDialog
 from ui.letters.view import QUEUE, REGISTER, LettersView
-from ui.models import select_id
 from ui.preview import PrintRunner
-from ui.registers.common.controller import count_text
 
 
 def addressee_of(draft: LetterDraft) -> str:

@@ -16,14 +16,14 @@ from app.i18n import _
 from app.l10n import short_date, today
 from app.letters import queries, service
 from app.letters.types import Filters, LetterKind
-from ui.errors import MessageBox, show_error
+from ui.common.errors import MessageBox, show_error
+from ui.common.formats import count_text
+from ui.common.models import select_id, selected_id
+from ui.common.widgets import FilePicker
+from ui.common.worker import JobRunner
 from ui.letters.columns import SHORT_KIND_LABELS, LetterModel
 from ui.letters.dialogs import DeliveryDialog
 from ui.letters.view import LettersView
-from ui.models import select_id, selected_id
-from ui.registers.common.controller import count_text
-from ui.widgets import FilePicker
-from ui.worker import JobRunner, single_step
 
 
 def period_end(text: str | None) -> dt.date | None:
@@ -227,9 +227,7 @@ class LetterRegister(QObject):
             return
         self.export_path = path
         message = _("Đang xuất tệp Excel…")
-        self.export_runner.start(
-            lambda: single_step(message, lambda: queries.register_xlsx(self.ctx, ids, path)),
-            message)
+        self.export_runner.run(lambda: queries.register_xlsx(self.ctx, ids, path), message)
 
     def _on_export_done(self, _result) -> None:
         MessageBox.inform(self.view, _("Đã xuất xong"),

@@ -7,7 +7,7 @@ from app.auth import Permission
 from app.context import AppContext
 from app.i18n import N_, _
 from app.staff import UserRow
-from ui.models import Column, ListTableModel
+from ui.common.models import Column, ListTableModel
 from ui.registers.accounts.dialogs import AccountDialog, PasswordDialog
 from ui.registers.common.controller import RegisterController
 from ui.registers.common.view import RegisterView

@@ -17,12 +17,12 @@ from app.context import AppContext
 from app.errors import DomainError
 from app.i18n import N_, _
 from app.l10n import weekday_name
-from ui.errors import MessageBox, show_error
-from ui.forms import FormDialog
-from ui.models import Column, ListTableModel
+from ui.common.errors import MessageBox, show_error
+from ui.common.forms import FormDialog
+from ui.common.models import Column, ListTableModel
+from ui.common.widgets import RequiredDateEdit
 from ui.registers.common.controller import RegisterController
 from ui.registers.common.view import RegisterView
-from ui.widgets import RequiredDateEdit
 
 SOURCE_LABELS = {"package": N_("Theo quy định (tự động)"), "admin": N_("Văn phòng nhập")}
 

@@ -4,22 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from babel.numbers import format_decimal
 from PySide6.QtCore import QModelIndex, QObject, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QPushButton
 
 from app.context import AppContext
 from app.errors import DomainError
-from app.i18n import N_, _, current_language
-from ui.errors import MessageBox, show_error
-from ui.models import IdTableModel, ListTableModel, select_id, selected_id
+from app.i18n import N_, _
+from ui.common.errors import MessageBox, show_error
+from ui.common.formats import count_text
+from ui.common.models import IdTableModel, ListTableModel, select_id, selected_id
 from ui.registers.common.view import RegisterView
-
-
-def count_text(n: int) -> str:
-    """'1.348' in Vietnamese, '1,348' in English."""
-    return format_decimal(n, locale=current_language())
 
 
 class RegisterController(QObject):

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _
-from ui.widgets import SearchBox, page_heading, tidy_tab_order
+from ui.common.widgets import SearchBox, page_heading, tidy_tab_order
 
 
 class RegisterView(QWidget):

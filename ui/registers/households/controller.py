@@ -12,15 +12,16 @@ from app.errors import DomainError
 from app.i18n import N_, _, pgettext
 from app.paper import documents
 from app.residents import HouseholdRow
-from ui.errors import MessageBox, show_error
-from ui.models import Column, IdTableModel
-from ui.registers.common.controller import RegisterController, count_text
+from ui.common.errors import MessageBox, show_error
+from ui.common.formats import count_text
+from ui.common.models import Column, IdTableModel
+from ui.common.widgets import FilePicker, VillageFilter
+from ui.common.worker import JobRunner
+from ui.registers.common.controller import RegisterController
 from ui.registers.common.import_dialog import ImportDialog
 from ui.registers.common.list_printer import ListPrinter
 from ui.registers.common.view import RegisterView
 from ui.registers.households.household_dialog import HouseholdDialog
-from ui.widgets import FilePicker, VillageFilter
-from ui.worker import JobRunner, single_step
 
 COLUMNS = [
     Column(N_("Số hộ"), lambda h: h.code or ""),
@@ -123,9 +124,8 @@ class HouseholdsController(RegisterController):
         path = FilePicker.open_excel(self.view, _("Chọn tệp Excel hộ gia đình"))
         if path is None:
             return
-        self.preview_runner.start(lambda: single_step(
-            _("Đang đọc và kiểm tra tệp…"),
-            lambda: household_io.preview_households(self.ctx, path)))
+        self.preview_runner.run(lambda: household_io.preview_households(self.ctx, path),
+                                _("Đang đọc và kiểm tra tệp…"))
 
     def _on_preview_ready(self, preview) -> None:
         dlg = ImportDialog(

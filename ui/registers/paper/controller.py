@@ -30,8 +30,8 @@ from app.context import AppContext
 from app.errors import DomainError
 from app.i18n import _
 from app.paper import documents
+from ui.common.widgets import ErrorLabel, page_heading
 from ui.preview import PrintRunner
-from ui.widgets import ErrorLabel, page_heading
 
 BODY_SIZES = (13, 14)  # Nghị định 30/2020: body text 13–14 pt
 

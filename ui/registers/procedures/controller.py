@@ -12,14 +12,15 @@ from app.context import AppContext
 from app.errors import DomainError
 from app.i18n import N_, _
 from app.procedures import ProcedureRow
-from ui.errors import MessageBox, show_error
-from ui.models import Column, IdTableModel
+from ui.common.errors import MessageBox, show_error
+from ui.common.formats import money
+from ui.common.models import Column, IdTableModel
+from ui.common.widgets import FilePicker
+from ui.common.worker import JobRunner
 from ui.registers.common.controller import RegisterController
 from ui.registers.common.import_dialog import ImportDialog
 from ui.registers.common.view import RegisterView
 from ui.registers.procedures.procedure_dialog import ProcedureDialog
-from ui.widgets import FilePicker
-from ui.worker import JobRunner, single_step
 
 
 def fee_label(p: ProcedureRow) -> str:
@@ -27,7 +28,7 @@ def fee_label(p: ProcedureRow) -> str:
         return _("Theo quy định của tỉnh")
     if p.fee_vnd == 0:
         return _("Miễn lệ phí")  # the exceptions (late filing …) are in the tooltip
-    return _("{amount} đồng").format(amount=f"{p.fee_vnd:,}".replace(",", "."))
+    return money(p.fee_vnd)
 
 
 def time_label(p: ProcedureRow) -> str:
@@ -147,8 +148,8 @@ class ProceduresController(RegisterController):
         path = FilePicker.open_excel(self.view, _("Chọn tệp Excel danh mục thủ tục"))
         if path is None:
             return
-        self.preview_runner.start(lambda: single_step(
-            _("Đang đọc và kiểm tra tệp…"), lambda: catalogue_io.preview_catalogue(path)))
+        self.preview_runner.run(lambda: catalogue_io.preview_catalogue(path),
+                                _("Đang đọc và kiểm tra tệp…"))
 
     def _on_preview_ready(self, preview) -> None:
         dlg = ImportDialog(
@@ -169,8 +170,8 @@ class ProceduresController(RegisterController):
         if path is None:
             return
         self._export_path = path
-        self.export_runner.start(lambda: single_step(
-            _("Đang xuất danh mục…"), lambda: catalogue_io.export_catalogue(self.ctx, path)))
+        self.export_runner.run(lambda: catalogue_io.export_catalogue(self.ctx, path),
+                               _("Đang xuất danh mục…"))
 
     def _on_export_done(self, n: int) -> None:
         MessageBox.inform(self.view, _("Đã xuất xong"),

@@ -19,7 +19,7 @@ from app.auth import Permission
 from app.context import AppContext
 from app.errors import DomainError
 from app.i18n import N_, _
-from ui.widgets import ErrorLabel, page_heading
+from ui.common.widgets import ErrorLabel, page_heading
 
 # marked with N_, shown with _()
 PLACEHOLDERS = {

@@ -9,14 +9,14 @@ from app.errors import DomainError
 from app.i18n import N_, _, pgettext
 from app.paper import documents
 from app.residents import SEX_LABELS, ResidentRow
-from ui.errors import show_error
-from ui.models import Column, IdTableModel
+from ui.common.errors import show_error
+from ui.common.models import Column, IdTableModel
+from ui.common.widgets import VillageFilter
 from ui.registers.common.controller import RegisterController
 from ui.registers.common.list_printer import ListPrinter
 from ui.registers.common.view import RegisterView
 from ui.registers.residents.picker import HouseholdPicker
 from ui.registers.residents.resident_dialog import ResidentDialog
-from ui.widgets import VillageFilter
 
 COLUMNS = [
     Column(N_("Họ và tên"), lambda r: r.full_name),

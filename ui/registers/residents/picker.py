@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
 from app import residents
 from app.context import AppContext
 from app.i18n import _
-from ui.models import IdTableModel
+from ui.common.models import IdTableModel
+from ui.common.widgets import SearchBox
 from ui.registers.households.controller import COLUMNS
-from ui.widgets import SearchBox
 
 
 class HouseholdPicker(QDialog):

@@ -9,8 +9,8 @@ from app.auth import Permission
 from app.context import AppContext
 from app.i18n import N_, _, pgettext
 from app.villages import VillageRow
-from ui.forms import FormDialog
-from ui.models import Column, ListTableModel
+from ui.common.forms import FormDialog
+from ui.common.models import Column, ListTableModel
 from ui.registers.common.controller import RegisterController
 from ui.registers.common.view import RegisterView
 
