@@ -80,7 +80,7 @@ class CalendarController(RegisterController):
 
     def _connect_signals(self) -> None:
         super()._connect_signals()
-        self.year.valueChanged.connect(self._on_filter_changed)
+        self.list.watch(self.year)
         self.remove_button.clicked.connect(self._on_remove_requested)
 
     def refresh(self) -> None:

@@ -82,7 +82,7 @@ class ProceduresController(RegisterController):
 
     def _connect_signals(self) -> None:
         super()._connect_signals()
-        self.field_filter.currentIndexChanged.connect(self._on_filter_changed)
+        self.list.watch(self.field_filter)
         self.import_button.clicked.connect(self._on_import_requested)
         self.export_button.clicked.connect(self._on_export_requested)
         self.preview_runner.succeeded.connect(self._on_preview_ready)

@@ -56,7 +56,7 @@ class ResidentsController(RegisterController):
 
     def _connect_signals(self) -> None:
         super()._connect_signals()
-        self.village_filter.currentIndexChanged.connect(self._on_filter_changed)
+        self.list.watch(self.village_filter)
 
     def refresh(self) -> None:
         self.village_filter.set_villages(villages.list_villages(self.ctx))
