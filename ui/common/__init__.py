@@ -8,4 +8,5 @@
 - completer: a completer that filters on folded text (typing without diacritics)
 - worker: background jobs (progress, Cancel), and `as_job` for a plain call
 - errors: message boxes, the error box, the one excepthook
+- settings_page: the shape and the save / undo logic of a settings page
 """
