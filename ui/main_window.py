@@ -168,11 +168,7 @@ class MainWindow(QMainWindow):
     def _on_page_chosen(self, row: int) -> None:
         if row < 0:
             return
-        self.stack.setCurrentIndex(row)
-        controller = self.controllers[list(self.pages)[row]]
-        refresh = getattr(controller, "refresh", None)
-        if refresh is not None and self.isVisible():
-            refresh()  # another screen may have changed what this one lists
+        self.stack.setCurrentIndex(row)  # a page refreshes itself from what changed (app.changes)
 
     def _on_page_shortcut(self) -> None:
         self.nav.setCurrentRow(self.sender().data())

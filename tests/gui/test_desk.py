@@ -205,6 +205,7 @@ def test_hand_over_ready_and_return_through_the_window(qtbot, ctx, officer_id, m
     clerk = _as(ctx, "canbo")
     row = _receive(clerk)
     view, c = _open_tab(qtbot, clerk)
+    c.select_id(row.id)
     win = c.open_dossier(row.id)
     steps = win.step_buttons
     assert steps["hand_over"].isEnabled() and not steps["return"].isEnabled()
@@ -220,7 +221,9 @@ def test_hand_over_ready_and_return_through_the_window(qtbot, ctx, officer_id, m
     assert [win.events.index(i, 1).data() for i in range(win.events.rowCount())] == \
         ["Tiếp nhận hồ sơ", "Chuyển xử lý"]
     assert win.events.index(1, 3).data() == "Hoàng Văn Nam"  # to whom
-    assert c.model.index(c.model.row_of(row.id), 6).data() == "Hoàng Văn Nam"  # the list follows
+    # the list follows from what the step wrote (app.changes), the selection where it was
+    qtbot.waitUntil(lambda: c.model.index(c.model.row_of(row.id), 6).data() == "Hoàng Văn Nam")
+    assert c.selected_id() == row.id
     steps["ready"].click()
     assert win.row.status == DossierStatus.READY and steps["return"].isEnabled()
 
@@ -386,7 +389,7 @@ def test_apology_for_an_overdue_dossier_and_an_administrators_correction(
     assert win.print_buttons["apology"].isEnabled()
     assert "Cần xác minh thêm (hẹn lại" in win.events.index(1, 4).data()
     assert late.id not in queries.attention(clerk)["overdue"]
-    assert view.bucket_buttons["overdue"].text().endswith(": 0")
+    qtbot.waitUntil(lambda: view.bucket_buttons["overdue"].text().endswith(": 0"))
     with qtbot.waitSignal(win.print_runner.finished, timeout=20000):
         win.print_buttons["apology"].click()
     assert printouts[-1].page_size == "A5"

@@ -9,4 +9,6 @@
 - worker: background jobs (progress, Cancel), and `as_job` for a plain call
 - errors: message boxes, the error box, the one excepthook
 - settings_page: the shape and the save / undo logic of a settings page
+- changes: the relay from `app.changes` to the UI thread, and the watch a screen keeps on
+  the topics it shows (refreshed at once when visible, on its next show when hidden)
 """

@@ -4,7 +4,9 @@ The page: the heading, a note, the fields in a column no wider than a form reads
 inline error, then “Lưu …”, “Hoàn tác” and “Đã lưu.” (a page may add a button on the right).
 The controller: fill the fields from the service, save what is on screen (a refused value
 is said inline and nothing is written), undo, Ctrl+S; a role that may only look sees the
-values read-only, without the buttons.
+values read-only, without the buttons. When the settings change elsewhere (another page,
+the language menu), the page reads them again, unless something typed is not saved yet:
+that stays, and only what the page shows without editing is read again.
 """
 
 from __future__ import annotations
@@ -15,9 +17,11 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app.changes import Topic
 from app.context import AppContext
 from app.errors import DomainError
 from app.i18n import _
+from ui.common.changes import ChangeWatch
 from ui.common.widgets import ErrorLabel, page_heading
 
 PAGE_WIDTH = 760  # px: wider, the labels and the fields drift apart on a big screen
@@ -81,6 +85,7 @@ class SettingsController(QObject):
         self._loaded: Any = None
         self._save_shortcut = QShortcut(QKeySequence.StandardKey.Save, view)
         view.set_editable(can_edit)
+        self.watch = ChangeWatch(view, ctx, {Topic.SETTINGS}, self._on_settings_changed)
 
     # -- to implement ----------------------------------------------------------------------
     def fill(self) -> None:
@@ -98,6 +103,9 @@ class SettingsController(QObject):
 
     def saved(self, result: Any) -> None:
         """After a save (a signal to emit)."""
+
+    def fill_shown(self) -> None:
+        """Read again what the page shows but does not edit (fill() calls it too)."""
 
     # -- the page ----------------------------------------------------------------------------
     def _connect_signals(self) -> None:
@@ -134,6 +142,12 @@ class SettingsController(QObject):
 
     def _on_save_clicked(self) -> None:
         self.save()
+
+    def _on_settings_changed(self, _topics: frozenset[Topic]) -> None:
+        if self.dirty:
+            self.fill_shown()  # what was typed stays until it is saved or undone
+        else:
+            self.refresh()
 
     def _on_edited(self, *_args) -> None:
         self.view.saved_label.clear()

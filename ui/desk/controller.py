@@ -8,11 +8,13 @@ from PySide6.QtGui import QKeySequence, QShortcut
 
 from app import procedures, staff, validators
 from app.auth import Permission
+from app.changes import Topic
 from app.context import AppContext
 from app.desk import forms, queries, reception
 from app.desk.types import CHANNEL_LABELS, STATUS_LABELS, DossierRow
 from app.errors import DomainError
 from app.i18n import _
+from ui.common.changes import ChangeWatch
 from ui.common.errors import show_error
 from ui.common.filtered_list import FilteredList
 from ui.common.formats import count_text
@@ -63,6 +65,9 @@ class DeskController(QObject):
         self._check_bucket(self.mode)
         self.reload()
         self.timer.start()
+        # what the tab shows: another screen's write (or the dossier window's steps) refreshes it
+        self.watch = ChangeWatch(view, ctx, {Topic.DOSSIERS, Topic.PROCEDURES, Topic.USERS,
+                                             Topic.CALENDAR}, self._on_records_changed)
 
     def _connect_signals(self) -> None:
         v = self.view
@@ -155,8 +160,16 @@ class DeskController(QObject):
         self.list.reload(None if keep_id is None else [keep_id])
 
     def refresh(self) -> None:
-        """The tab is shown again (or F5): choices, counters and list read again."""
+        """F5: choices, counters and list read again (another computer may have written)."""
         self._fill_filters()
+        self.reload_attention()
+        self.reload()
+
+    def _on_records_changed(self, topics: frozenset[Topic]) -> None:
+        """A write here (or the dossier window's step) changed what the tab shows; the
+        selection stays where it was."""
+        if topics & {Topic.PROCEDURES, Topic.USERS}:
+            self._fill_filters()
         self.reload_attention()
         self.reload()
 
@@ -238,14 +251,9 @@ class DeskController(QObject):
             return None
         self.dossier_window = win
         win.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        win.dossier_changed.connect(self._on_dossier_changed)
         win.finished.connect(self._on_dossier_window_closed)
-        win.open()
+        win.open()  # its steps are writes: the tab refreshes from what they changed
         return win
-
-    def _on_dossier_changed(self, dossier_id: int) -> None:
-        self.reload_attention()
-        self.reload(keep_id=dossier_id)
 
     def _on_dossier_window_closed(self, _result: int) -> None:
         if self.sender() is self.dossier_window:

@@ -2,14 +2,14 @@
 status and the user's role allow, and the desk's papers (Mẫu 01–05).
 
 Each step is one call of `app.desk.lifecycle` (one unit of work); after it the window reads
-the dossier again and emits `dossier_changed` so the tab's list and counters follow.
+the dossier again; the tab's list and counters follow from what the step wrote (app.changes).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -86,8 +86,6 @@ PRINTS = {
 
 
 class DossierWindow(QDialog):
-    dossier_changed = Signal(int)
-
     def __init__(self, ctx: AppContext, key: int | str, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -214,7 +212,6 @@ class DossierWindow(QDialog):
         self.row = row or queries.get_dossier(self.ctx, self.row.id)
         self.fill()
         self.show_notice(notice)
-        self.dossier_changed.emit(self.row.id)
 
     def _run(self, call, notice=lambda row: "") -> DossierRow | None:
         """A step without a form: a DomainError is shown, nothing was written."""

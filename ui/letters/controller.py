@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QDialog
 
+from app.changes import Topic
 from app.context import AppContext
 from app.errors import DomainError, NotFound, PermissionDenied
 from app.i18n import _
@@ -17,6 +18,7 @@ from app.l10n import short_date
 from app.letters import printing, queries, service
 from app.letters.types import LetterDraft, Suggestion
 from app.text import nfc
+from ui.common.changes import ChangeWatch
 from ui.common.errors import show_error
 from ui.common.filtered_list import FilteredList
 from ui.common.formats import count_text
@@ -77,6 +79,10 @@ class LettersController(QObject):
         self._connect_signals()
         self.reload_queue(row=0)  # the newest owed, Enter away
         self.register.reload()
+        # the queue follows the desk (a birth returned, a dossier returned late) and the
+        # registers (the household's address); the register follows the letters
+        self.watch = ChangeWatch(view, ctx, {Topic.LETTERS, Topic.RESIDENTS, Topic.VILLAGES},
+                                 self._on_records_changed)
 
     def _connect_signals(self) -> None:
         v = self.view
@@ -263,14 +269,17 @@ class LettersController(QObject):
         except DomainError as exc:
             show_error(self.view, exc)
             return
-        self.register.reload()
-        self.letters_printed.emit(ids)
+        self.letters_printed.emit(ids)  # the register shows the marks once the write is told
 
     # -- the tab ------------------------------------------------------------------------------------
     def refresh(self) -> None:
-        """The tab is shown again (or F5): the queue, the choices and the register read again."""
+        """F5: the queue, the choices and the register read again (another computer may
+        have written); the selections stay where they were."""
         self.reload_queue()
         self.register.refresh()
+
+    def _on_records_changed(self, _topics: frozenset[Topic]) -> None:
+        self.refresh()
 
     def show_queue(self) -> None:
         self.view.tabs.setCurrentIndex(QUEUE)

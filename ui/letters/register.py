@@ -158,8 +158,9 @@ class LetterRegister(QObject):
         return self.list.selected_id()
 
     # -- slots ------------------------------------------------------------------------------
-    def _on_results_changed(self, _total: int) -> None:
+    def _on_results_changed(self, total: int) -> None:
         self._show_counts()
+        self.results_changed.emit(total)
 
     def _on_selection_changed(self) -> None:
         chosen = self.selected_ids()
@@ -193,10 +194,8 @@ class LetterRegister(QObject):
                             by=values["by"])
             return letter_id
 
-        if DeliveryDialog.ask(self.view, submit, row=row) is None:
-            return False
-        self.reload(keep_ids=[letter_id])
-        return True
+        # the register shows the mark once the write is told (app.changes)
+        return DeliveryDialog.ask(self.view, submit, row=row) is not None
 
     def export(self) -> None:
         if self.export_runner.running:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
 from app import calendar
 from app.auth import Permission
 from app.calendar import KIND_LABELS, MAX_YEAR, MIN_YEAR, DayInfo
+from app.changes import Topic
 from app.context import AppContext
 from app.errors import DomainError
 from app.i18n import N_, _
@@ -63,6 +64,7 @@ class DayDialog(FormDialog):
 
 class CalendarController(RegisterController):
     unit = N_("ngày")
+    topics = frozenset({Topic.CALENDAR})
 
     def __init__(self, view: RegisterView, ctx: AppContext):
         super().__init__(view, ctx, ListTableModel(COLUMNS, view, key=lambda d: d.date))
@@ -82,9 +84,6 @@ class CalendarController(RegisterController):
         super()._connect_signals()
         self.list.watch(self.year)
         self.remove_button.clicked.connect(self._on_remove_requested)
-
-    def refresh(self) -> None:
-        self.reload()
 
     def query(self) -> list[DayInfo]:
         return calendar.list_days(self.ctx, self.year.value())
@@ -134,7 +133,6 @@ class CalendarController(RegisterController):
         except DomainError as exc:
             show_error(self.view, exc)
             return
-        self.reload()
         self.record_saved.emit(day.date)
 
 

@@ -8,9 +8,11 @@ from PySide6.QtCore import QModelIndex, QObject, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QPushButton
 
+from app.changes import Topic
 from app.context import AppContext
 from app.errors import DomainError
 from app.i18n import N_, _
+from ui.common.changes import ChangeWatch
 from ui.common.errors import MessageBox, show_error
 from ui.common.filtered_list import FilteredList
 from ui.common.formats import count_text
@@ -34,6 +36,7 @@ class RegisterController(QObject):
     deactivate_verb = N_("Ngừng quản lý")
     activate_verb = N_("Khôi phục")
     can_edit = True
+    topics: frozenset[Topic] = frozenset()  # what the register shows (app.changes)
     add_button: QPushButton | None = None
     edit_button: QPushButton | None = None
     toggle_button: QPushButton | None = None
@@ -50,6 +53,7 @@ class RegisterController(QObject):
             "find": QShortcut(QKeySequence.StandardKey.Find, view),
             "add": QShortcut(QKeySequence.StandardKey.New, view),
         }
+        self.watch = ChangeWatch(view, ctx, self.topics, self._on_records_changed)
 
     # -- to implement ----------------------------------------------------------------
     def query(self) -> list[Any]:
@@ -88,6 +92,11 @@ class RegisterController(QObject):
             self.toggle_button.clicked.connect(self._on_toggle_requested)
 
     # -- reading ---------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Read the filters' choices and the list again (a register with choices of its own
+        reads them too)."""
+        self.reload()
+
     def reload(self, keep_id: Any = None) -> None:
         """Run the query again; select `keep_id` (or the row selected before) if still listed."""
         self.list.reload(None if keep_id is None else [keep_id])
@@ -102,6 +111,9 @@ class RegisterController(QObject):
         return self.list.select_id(item_id)
 
     # -- slots -----------------------------------------------------------------------
+    def _on_records_changed(self, _topics: frozenset[Topic]) -> None:
+        self.refresh()  # a write here or elsewhere: the selection stays where it was
+
     def _on_find_shortcut(self) -> None:
         self.view.search.setFocus()
         self.view.search.selectAll()
@@ -157,8 +169,7 @@ class RegisterController(QObject):
         except DomainError as exc:
             show_error(self.view, exc)
             return
-        self.reload(keep_id=item_id)
-        self.record_saved.emit(item_id)
+        self.record_saved.emit(item_id)  # the list follows once the write is told
 
     def open_dialog(self, dialog, on_saved=None) -> None:
         """Show a form dialog without blocking; reload and select what it saved."""

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from app import household_io, residents, villages
 from app.auth import Permission
+from app.changes import Topic
 from app.context import AppContext
 from app.errors import DomainError
 from app.i18n import N_, _, pgettext
@@ -34,6 +34,7 @@ COLUMNS = [
 
 class HouseholdsController(RegisterController):
     unit = N_("hộ")
+    topics = frozenset({Topic.RESIDENTS, Topic.VILLAGES})
     viewable = True
 
     def __init__(self, view: RegisterView, ctx: AppContext):
@@ -66,7 +67,6 @@ class HouseholdsController(RegisterController):
         self.export_runner.succeeded.connect(self._on_export_done)
 
     def refresh(self) -> None:
-        """Called when the screen is shown: villages may have changed elsewhere."""
         self.village_filter.set_villages(villages.list_villages(self.ctx))
         self.reload()
 
@@ -114,9 +114,7 @@ class HouseholdsController(RegisterController):
             residents.update_household(self.ctx, hh_id, village_id=data["village_id"],
                                        address=data["address"], code=data["code"])
             return hh_id
-        dlg.submit = save
-        # members may change even when the household fields are not saved
-        dlg.rejected.connect(lambda: self.reload(keep_id=hh_id))
+        dlg.submit = save  # members are saved one by one: the list follows each (app.changes)
         self.open_dialog(dlg)
 
     # -- Excel ---------------------------------------------------------------------------
@@ -134,12 +132,8 @@ class HouseholdsController(RegisterController):
             describe=lambda n: _("Đã nhập {count} hộ gia đình từ tệp “{file}”.").format(
                 count=count_text(n), file=preview.source))
         self.dialog = dlg
-        dlg.imported.connect(self._on_imported)
         dlg.finished.connect(dlg.deleteLater)
-        dlg.open()
-
-    def _on_imported(self, _count: Any) -> None:
-        self.refresh()
+        dlg.open()  # the households imported are listed once the job's write is told
 
     def _on_export_requested(self) -> None:
         path = FilePicker.save_excel(self.view, "so-ho-gia-dinh.xlsx")

@@ -167,9 +167,9 @@ class PaperController(SettingsController):
         v.body_size.setValue(paper.body_font_size)
         v.signer_title.setText(paper.chairman_title)
         v.vice_chairmen.setPlainText("\n".join(paper.vice_chairmen))
-        self.fill_profile()
+        self.fill_shown()
 
-    def fill_profile(self) -> None:
+    def fill_shown(self) -> None:
         """The lines “Thông tin đơn vị” holds, shown here as they will be printed."""
         v = self.view
         profile = settings.profile(self.ctx)

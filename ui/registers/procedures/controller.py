@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox
 
 from app import catalogue_io, procedures
 from app.auth import Permission
+from app.changes import Topic
 from app.context import AppContext
 from app.errors import DomainError
 from app.i18n import N_, _
@@ -56,6 +57,7 @@ COLUMNS = [
 
 class ProceduresController(RegisterController):
     unit = N_("thủ tục")
+    topics = frozenset({Topic.PROCEDURES})  # a procedure saved may bring a new field
     viewable = True
     deactivate_verb = N_("Ngừng áp dụng")
     activate_verb = N_("Áp dụng lại")
@@ -91,10 +93,6 @@ class ProceduresController(RegisterController):
     def refresh(self) -> None:
         self._load_fields()
         self.reload()
-
-    def _on_dialog_saved(self, item_id) -> None:
-        self._load_fields()  # the procedure may have brought a new field
-        super()._on_dialog_saved(item_id)
 
     def _load_fields(self) -> None:
         current = self.field_filter.currentData()
@@ -158,12 +156,8 @@ class ProceduresController(RegisterController):
             describe=lambda r: _("Đã thêm {added} thủ tục mới và cập nhật {updated} thủ tục.")
             .format(added=r[0], updated=r[1]))
         self.dialog = dlg
-        dlg.imported.connect(self._on_imported)
         dlg.finished.connect(dlg.deleteLater)
-        dlg.open()
-
-    def _on_imported(self, _result) -> None:
-        self.refresh()
+        dlg.open()  # the catalogue follows once the job's write is told
 
     def _on_export_requested(self) -> None:
         path = FilePicker.save_excel(self.view, "danh-muc-thu-tuc.xlsx")

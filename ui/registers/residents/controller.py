@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from app import residents, villages
 from app.auth import Permission
+from app.changes import Topic
 from app.context import AppContext
 from app.errors import DomainError
 from app.i18n import N_, _, pgettext
@@ -33,6 +34,7 @@ COLUMNS = [
 
 class ResidentsController(RegisterController):
     unit = N_("người")
+    topics = frozenset({Topic.RESIDENTS, Topic.VILLAGES})
     viewable = True
 
     def __init__(self, view: RegisterView, ctx: AppContext):
