@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,6 +23,7 @@ from app.auth import ROLE_LABELS, Permission
 from app.context import AppContext
 from app.errors import DomainError
 from app.i18n import N_, _
+from ui.common import ui_state
 from ui.common.errors import MessageBox, show_error
 from ui.common.widgets import FilePicker
 from ui.common.worker import JobRunner
@@ -104,7 +105,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self.update_title()
-        self.resize(QSize(1280, 760))
+        self.resize(QSize(1280, 760))  # when the user restores it from maximised
+        self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         self._connect_signals()
         self.nav.setCurrentRow(0)
 
@@ -230,5 +232,6 @@ class MainWindow(QMainWindow):
         for runner in self._runners():
             if runner.running:
                 runner.wait()
+        ui_state.flush()  # the columns' widths just dragged
         super().closeEvent(event)
         self.closed.emit()

@@ -18,6 +18,7 @@ from ui.common.changes import ChangeWatch
 from ui.common.errors import show_error
 from ui.common.filtered_list import FilteredList
 from ui.common.formats import count_text
+from ui.common.ui_state import ColumnWidths
 from ui.desk.columns import DossierModel
 from ui.desk.dossier_window import DossierWindow
 from ui.desk.reception import ReceptionDialog
@@ -41,6 +42,7 @@ class DeskController(QObject):
         self.list = FilteredList(view.table, self.model, self.query, error=view.filter_error,
                                  count_label=view.count_label, count=self.count_text)
         view.set_column_widths()
+        self.widths = ColumnWidths(view.table, ctx, "desk")  # the user's own, once shown
         self.reports = DeskReports(view, ctx)
         self.print_runner = PrintRunner(view)  # the slip printed after reception
         self.preview_runner = self.reports.print_runner

@@ -23,6 +23,7 @@ from ui.common.errors import show_error
 from ui.common.filtered_list import FilteredList
 from ui.common.formats import count_text
 from ui.common.forms import ReasonDialog
+from ui.common.ui_state import ColumnWidths
 from ui.letters.columns import SuggestionModel
 from ui.letters.compose import ComposeDialog
 from ui.letters.dialogs import required_reason
@@ -60,6 +61,8 @@ class LettersController(QObject):
                                   lambda: queries.suggestions(ctx))
         self.register = LetterRegister(view, ctx)
         view.set_column_widths()
+        self.widths = [ColumnWidths(view.queue_table, ctx, "letters-queue"),  # the user's own
+                       ColumnWidths(view.register_table, ctx, "letters-register")]
         self.print_runner = PrintRunner(view)  # letters made, or reprinted, as one PDF
         self.export_runner = self.register.export_runner
         self.printing_ids: list[int] = []  # the letters of the PDF being built or previewed

@@ -27,6 +27,7 @@ COLUMNS = [
 class AccountsController(RegisterController):
     unit = N_("tài khoản")
     topics = frozenset({Topic.USERS})
+    table_name = "accounts"
     deactivate_verb = N_("Khóa tài khoản")
     activate_verb = N_("Mở khóa")
 

@@ -65,6 +65,7 @@ class DayDialog(FormDialog):
 class CalendarController(RegisterController):
     unit = N_("ngày")
     topics = frozenset({Topic.CALENDAR})
+    table_name = "calendar"
 
     def __init__(self, view: RegisterView, ctx: AppContext):
         super().__init__(view, ctx, ListTableModel(COLUMNS, view, key=lambda d: d.date))

@@ -17,6 +17,7 @@ from ui.common.errors import MessageBox, show_error
 from ui.common.filtered_list import FilteredList
 from ui.common.formats import count_text
 from ui.common.models import IdTableModel, ListTableModel
+from ui.common.ui_state import ColumnWidths
 from ui.registers.common.view import RegisterView
 
 
@@ -37,6 +38,7 @@ class RegisterController(QObject):
     activate_verb = N_("Khôi phục")
     can_edit = True
     topics: frozenset[Topic] = frozenset()  # what the register shows (app.changes)
+    table_name = "register"  # the table's name in the user's saved column widths
     add_button: QPushButton | None = None
     edit_button: QPushButton | None = None
     toggle_button: QPushButton | None = None
@@ -54,6 +56,8 @@ class RegisterController(QObject):
             "add": QShortcut(QKeySequence.StandardKey.New, view),
         }
         self.watch = ChangeWatch(view, ctx, self.topics, self._on_records_changed)
+        # the subclass sets the default widths; the user's own replace them once shown
+        self.widths = ColumnWidths(view.table, ctx, self.table_name)
 
     # -- to implement ----------------------------------------------------------------
     def query(self) -> list[Any]:

@@ -35,6 +35,7 @@ COLUMNS = [
 class HouseholdsController(RegisterController):
     unit = N_("hộ")
     topics = frozenset({Topic.RESIDENTS, Topic.VILLAGES})
+    table_name = "households"
     viewable = True
 
     def __init__(self, view: RegisterView, ctx: AppContext):

@@ -58,6 +58,7 @@ COLUMNS = [
 class ProceduresController(RegisterController):
     unit = N_("thủ tục")
     topics = frozenset({Topic.PROCEDURES})  # a procedure saved may bring a new field
+    table_name = "procedures"
     viewable = True
     deactivate_verb = N_("Ngừng áp dụng")
     activate_verb = N_("Áp dụng lại")

@@ -35,6 +35,7 @@ COLUMNS = [
 class ResidentsController(RegisterController):
     unit = N_("người")
     topics = frozenset({Topic.RESIDENTS, Topic.VILLAGES})
+    table_name = "residents"
     viewable = True
 
     def __init__(self, view: RegisterView, ctx: AppContext):

@@ -42,6 +42,7 @@ class VillageDialog(FormDialog):
 class VillagesController(RegisterController):
     unit = N_("thôn")
     topics = frozenset({Topic.VILLAGES, Topic.RESIDENTS})  # the counts of households, people
+    table_name = "villages"
     deactivate_verb = N_("Ngừng sử dụng")
     activate_verb = N_("Sử dụng lại")
 
