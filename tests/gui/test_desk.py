@@ -163,6 +163,12 @@ def test_bad_input_shows_the_service_message_and_writes_nothing(qtbot, ctx, prin
     assert c.model.total == 0
 
 
+def test_the_reception_button_says_its_shortcut(qtbot, ctx):
+    view, c = _tab(qtbot, _as(ctx, "canbo"))
+    assert view.receive_button.text() == "&Tiếp nhận hồ sơ… (F3)"
+    assert "Ctrl+N" in view.receive_button.toolTip()
+
+
 def test_officer_cannot_receive(qtbot, ctx, officer_id):
     view, c = _open_tab(qtbot, _as(ctx, "tuphap"))
     assert not view.receive_button.isEnabled()
