@@ -151,3 +151,23 @@ def test_only_filters_it_knows_are_watched(qtbot):
     lst = FilteredList(table, ListTableModel([Column("Tên", lambda r: r)]), list)
     with pytest.raises(TypeError):
         lst.watch(QLabel("không phải bộ lọc"))
+
+
+def test_choices_filled_again_keep_the_one_chosen_without_a_reload(qtbot):
+    from ui.common.widgets import set_choices
+
+    combo = QComboBox()
+    qtbot.addWidget(combo)
+    items = [("Đã giao và chưa giao", None), ("Chưa giao", False), ("Đã giao", True),
+             ("Số 0", 0)]
+    set_choices(combo, items)
+    combo.setCurrentIndex(1)
+    with qtbot.assertNotEmitted(combo.currentIndexChanged):
+        set_choices(combo, items)
+    assert combo.currentIndex() == 1  # False, not the 0 that equals it
+    combo.setCurrentIndex(3)
+    set_choices(combo, items)
+    assert combo.currentIndex() == 3
+    set_choices(combo, items[:2], tooltips=True)  # the choice is gone: the first
+    assert combo.currentIndex() == 0 and combo.itemData(1, Qt.ItemDataRole.ToolTipRole) == \
+        "Chưa giao"

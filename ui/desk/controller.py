@@ -19,6 +19,7 @@ from ui.common.errors import show_error
 from ui.common.filtered_list import FilteredList
 from ui.common.formats import count_text
 from ui.common.ui_state import ColumnWidths
+from ui.common.widgets import set_choices
 from ui.desk.columns import DossierModel
 from ui.desk.dossier_window import DossierWindow
 from ui.desk.reception import ReceptionDialog
@@ -112,16 +113,7 @@ class DeskController(QObject):
             v.field: [(_("Mọi lĩnh vực"), None)] + [(f, f) for f in procedures.list_fields(ctx)],
         }
         for combo, items in rows.items():
-            current = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            for text, data in items:
-                combo.addItem(text, data)
-                if combo is v.procedure:
-                    combo.setItemData(combo.count() - 1, text,
-                                     Qt.ItemDataRole.ToolTipRole)  # long names
-            combo.setCurrentIndex(max(combo.findData(current), 0))
-            combo.blockSignals(False)
+            set_choices(combo, items, tooltips=combo is v.procedure)  # long names
 
     def filters(self) -> queries.Filters:
         v = self.view

@@ -19,7 +19,7 @@ from app.letters.types import Filters, LetterKind
 from ui.common.errors import MessageBox, show_error
 from ui.common.filtered_list import FilteredList
 from ui.common.formats import count_text
-from ui.common.widgets import FilePicker
+from ui.common.widgets import FilePicker, set_choices
 from ui.common.worker import JobRunner
 from ui.letters.columns import SHORT_KIND_LABELS, LetterModel
 from ui.letters.dialogs import DeliveryDialog
@@ -83,15 +83,7 @@ class LetterRegister(QObject):
                           (_("Đã giao"), True)],
         }
         for combo, items in rows.items():
-            current = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            for text, data in items:
-                combo.addItem(text, data)
-            found = next((i for i, (_t, d) in enumerate(items) if d == current
-                          and type(d) is type(current)), 0)
-            combo.setCurrentIndex(found)
-            combo.blockSignals(False)
+            set_choices(combo, items)
 
     def period(self) -> tuple[dt.date | None, dt.date | None]:
         v = self.view

@@ -16,7 +16,7 @@ from app.procedures import ProcedureRow
 from ui.common.errors import MessageBox, show_error
 from ui.common.formats import money
 from ui.common.models import Column, IdTableModel
-from ui.common.widgets import FilePicker
+from ui.common.widgets import FilePicker, set_choices
 from ui.common.worker import JobRunner
 from ui.registers.common.controller import RegisterController
 from ui.registers.common.import_dialog import ImportDialog
@@ -96,14 +96,8 @@ class ProceduresController(RegisterController):
         self.reload()
 
     def _load_fields(self) -> None:
-        current = self.field_filter.currentData()
-        self.field_filter.blockSignals(True)
-        self.field_filter.clear()
-        self.field_filter.addItem(_("Tất cả lĩnh vực"), None)
-        for f in procedures.list_fields(self.ctx):
-            self.field_filter.addItem(f, f)
-        self.field_filter.setCurrentIndex(max(self.field_filter.findData(current), 0))
-        self.field_filter.blockSignals(False)
+        set_choices(self.field_filter, [(_("Tất cả lĩnh vực"), None),
+                                        *((f, f) for f in procedures.list_fields(self.ctx))])
 
     def query(self) -> list[int]:
         return procedures.search_procedure_ids(
