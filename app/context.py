@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
 
 from sqlalchemy import Engine, event
@@ -22,8 +23,10 @@ from db.session import session_factory
 _TOUCHED = "commune_desk.tables_written"
 
 
-def _tables_of(instance: object) -> set[str]:
-    return {t.name for t in sa_inspect(instance).mapper.tables}
+@cache
+def _tables_of(cls: type) -> frozenset[str]:
+    """The tables a mapped class is stored in."""
+    return frozenset(t.name for t in sa_inspect(cls).tables)
 
 
 def _on_flush(session: Session, _flush: UOWTransaction) -> None:
@@ -31,11 +34,11 @@ def _on_flush(session: Session, _flush: UOWTransaction) -> None:
     touched = session.info.get(_TOUCHED)
     if touched is None:  # a session for reading
         return
-    for obj in (*session.new, *session.deleted):
-        touched |= _tables_of(obj)
-    for obj in session.dirty:
-        if session.is_modified(obj):
-            touched |= _tables_of(obj)
+    for cls in {type(obj) for obj in (*session.new, *session.deleted)}:
+        touched |= _tables_of(cls)
+    for obj in session.dirty:  # a big flush: each class looked at once it is known written
+        if not _tables_of(type(obj)) <= touched and session.is_modified(obj):
+            touched |= _tables_of(type(obj))
 
 
 def _on_execute(state: ORMExecuteState) -> None:
