@@ -171,3 +171,21 @@ def test_choices_filled_again_keep_the_one_chosen_without_a_reload(qtbot):
     set_choices(combo, items[:2], tooltips=True)  # the choice is gone: the first
     assert combo.currentIndex() == 0 and combo.itemData(1, Qt.ItemDataRole.ToolTipRole) == \
         "Chưa giao"
+
+
+def test_selecting_by_id_while_ctrl_is_held_still_selects(qtbot, screen):
+    """Ctrl+N, Ctrl+Enter: the list reloads with Ctrl still down; a view's setCurrentIndex
+    would toggle the row just selected off again."""
+    from PySide6.QtGui import QGuiApplication
+
+    screen.show()
+    qtbot.waitExposed(screen)
+    qtbot.keyPress(screen.table, Qt.Key.Key_Control, Qt.KeyboardModifier.ControlModifier)
+    try:
+        assert QGuiApplication.keyboardModifiers() & Qt.KeyboardModifier.ControlModifier
+        screen.list.select_id(2)
+        assert screen.list.selected_ids() == [2]
+        screen.list.reload()
+        assert screen.list.selected_ids() == [2]
+    finally:
+        qtbot.keyRelease(screen.table, Qt.Key.Key_Control)

@@ -214,10 +214,11 @@ def select_id(table, model, item_id: Any) -> bool:
     if row < 0:
         return False
     index = model.index(row, 0)
-    table.selectionModel().select(
-        index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-        | QItemSelectionModel.SelectionFlag.Rows)
-    table.setCurrentIndex(index)
+    flags = QItemSelectionModel.SelectionFlag
+    table.selectionModel().select(index, flags.ClearAndSelect | flags.Rows)
+    # NoUpdate: the view's own setCurrentIndex would read the keyboard's modifiers, and a
+    # Ctrl still held (Ctrl+N, a Ctrl+click) would toggle the row just selected off again
+    table.selectionModel().setCurrentIndex(index, flags.NoUpdate)
     table.scrollTo(index)
     return True
 
