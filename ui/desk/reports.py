@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QPushButton,
 
 from app import staff
 from app.context import AppContext
-from app.desk import fees, forms_ledger, forms_stats, stats
+from app.desk import fees, forms_ledger, stats
 from app.i18n import _
 from app.jobs import Job
 from app.l10n import today
@@ -145,7 +145,7 @@ class DeskReports(QObject):
                             forms_ledger.ledger_xlsx, "so-theo-doi-ho-so")
 
     def statistics(self) -> None:
-        self._period_report(_("Thống kê kết quả giải quyết TTHC"), forms_stats.statistics_pdf,
+        self._period_report(_("Thống kê kết quả giải quyết TTHC"), stats.statistics,
                             stats.stats_xlsx, "thong-ke-ket-qua-giai-quyet-tthc")
 
     def fee_list(self) -> None:
