@@ -48,6 +48,7 @@ TABLE_TOPICS: dict[str, frozenset[Topic]] = {
     "villages": frozenset({Topic.VILLAGES}),
     "procedures": frozenset({Topic.PROCEDURES}),
     "procedure_documents": frozenset({Topic.PROCEDURES}),
+    "field_officers": frozenset({Topic.PROCEDURES}),  # who takes a field's dossiers (0005)
     "users": frozenset({Topic.USERS}),
     "calendar_days": frozenset({Topic.CALENDAR}),
     "calendar_years": frozenset({Topic.CALENDAR}),

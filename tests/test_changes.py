@@ -24,8 +24,8 @@ def heard(ctx) -> list[frozenset[Topic]]:
 
 
 def test_every_table_is_mapped_to_its_topics():
-    tables = set(Base.metadata.tables)
-    assert tables == set(TABLE_TOPICS), "a table was added: say which topics it concerns"
+    missing = set(Base.metadata.tables) - set(TABLE_TOPICS)
+    assert not missing, f"say which topics a write to {sorted(missing)} concerns"
     # the letters owed follow the desk: a returned dossier, a slip, a civil event
     for table in ("dossiers", "apology_slips", "civil_events"):
         assert Topic.LETTERS in TABLE_TOPICS[table] and Topic.DOSSIERS in TABLE_TOPICS[table]

@@ -30,12 +30,12 @@ from app.context import AppContext
 from app.desk import forms, lifecycle, queries
 from app.desk.clock import now
 from app.desk.types import CLOSED_STATUSES, OPEN_STATUSES, DossierRow
+from app.desk.types import DossierStatus as S
 from app.errors import DomainError
 from app.i18n import _
 from app.procedures import EVENT_LABELS as CIVIL_EVENT_LABELS
+from app.procedures import CivilEvent
 from app.workdays import load_calendar
-from db.models import CivilEvent
-from db.models import DossierStatus as S
 from ui.common.errors import MessageBox, show_error
 from ui.common.formats import moment
 from ui.common.forms import ReasonDialog
