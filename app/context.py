@@ -1,19 +1,54 @@
-"""The context every service call gets: the database and who is acting."""
+"""The context every service call gets: the database, who is acting, and where the changes
+it commits are told (`changes`, one hub shared by every copy made with `as_actor`)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
 
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import Engine, event
+from sqlalchemy import inspect as sa_inspect
+from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction, sessionmaker
 
 from app.auth import PERMISSION_LABELS, SYSTEM, Actor, Permission
+from app.changes import ChangeHub, topics_of
 from app.errors import PermissionDenied
 from app.i18n import _
 from db.session import session_factory
+
+# the names of the tables a unit of work wrote, kept in its session's `info`
+_TOUCHED = "commune_desk.tables_written"
+
+
+@cache
+def _tables_of(cls: type) -> frozenset[str]:
+    """The tables a mapped class is stored in."""
+    return frozenset(t.name for t in sa_inspect(cls).tables)
+
+
+def _on_flush(session: Session, _flush: UOWTransaction) -> None:
+    """ORM objects added, changed or deleted (the session still lists them after a flush)."""
+    touched = session.info.get(_TOUCHED)
+    if touched is None:  # a session for reading
+        return
+    for cls in {type(obj) for obj in (*session.new, *session.deleted)}:
+        touched |= _tables_of(cls)
+    for obj in session.dirty:  # a big flush: each class looked at once it is known written
+        if not _tables_of(type(obj)) <= touched and session.is_modified(obj):
+            touched |= _tables_of(type(obj))
+
+
+def _on_execute(state: ORMExecuteState) -> None:
+    """insert / update / delete statements, which bypass the flush."""
+    touched = state.session.info.get(_TOUCHED)
+    if touched is None or not (state.is_insert or state.is_update or state.is_delete):
+        return
+    name = getattr(getattr(state.statement, "table", None), "name", None)
+    if name:
+        touched.add(name)
 
 
 @dataclass(frozen=True)
@@ -22,10 +57,14 @@ class AppContext:
     actor: Actor = SYSTEM
     db_path: Path | None = None
     _sessions: sessionmaker[Session] | None = field(default=None, compare=False, repr=False)
+    changes: ChangeHub = field(default_factory=ChangeHub, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if self._sessions is None:
-            object.__setattr__(self, "_sessions", session_factory(self.engine))
+            sessions = session_factory(self.engine)
+            event.listen(sessions, "after_flush", _on_flush)
+            event.listen(sessions, "do_orm_execute", _on_execute)
+            object.__setattr__(self, "_sessions", sessions)
 
     def as_actor(self, actor: Actor) -> AppContext:
         return replace(self, actor=actor)
@@ -38,9 +77,15 @@ class AppContext:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One unit of work: committed at the end, rolled back whole on any error."""
-        with self._sessions() as session, session.begin():
-            yield session
+        """One unit of work: committed at the end, rolled back whole on any error. After the
+        commit the topics of the tables it wrote are published on `changes` (from this
+        thread); after a rollback nothing is."""
+        touched: set[str] = set()
+        with self._sessions() as session:
+            session.info[_TOUCHED] = touched
+            with session.begin():
+                yield session
+        self.changes.publish(topics_of(touched))
 
     def require(self, perm: Permission) -> None:
         if not self.actor.can(perm):

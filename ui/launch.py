@@ -12,7 +12,7 @@ from app import APP_NAME, APP_TITLE, __version__, paths
 from app.database import open_database
 from app.errors import DomainError
 from app.i18n import _, current_language
-from ui.errors import MessageBox, install_excepthook, log
+from ui.common.errors import MessageBox, install_excepthook, log
 from ui.language import apply_stored_language, install_qt_translation
 from ui.qt_compat import guard_true_refcount
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,8 +23,11 @@ from app.auth import ROLE_LABELS, Permission
 from app.context import AppContext
 from app.errors import DomainError
 from app.i18n import N_, _
+from ui.common import ui_state
+from ui.common.errors import MessageBox, show_error
+from ui.common.widgets import FilePicker
+from ui.common.worker import JobRunner
 from ui.desk import controller as desk
-from ui.errors import MessageBox, show_error
 from ui.language import MENU_TITLE, LanguageMenu, apply_language
 from ui.letters import controller as letters
 from ui.registers.accounts import controller as accounts
@@ -36,8 +39,6 @@ from ui.registers.procedures import controller as procedures
 from ui.registers.profile import controller as profile
 from ui.registers.residents import controller as residents
 from ui.registers.villages import controller as villages
-from ui.widgets import FilePicker
-from ui.worker import JobRunner, single_step
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self.update_title()
-        self.resize(QSize(1280, 760))
+        self.resize(QSize(1280, 760))  # when the user restores it from maximised
+        self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         self._connect_signals()
         self.nav.setCurrentRow(0)
 
@@ -168,11 +170,7 @@ class MainWindow(QMainWindow):
     def _on_page_chosen(self, row: int) -> None:
         if row < 0:
             return
-        self.stack.setCurrentIndex(row)
-        controller = self.controllers[list(self.pages)[row]]
-        refresh = getattr(controller, "refresh", None)
-        if refresh is not None and self.isVisible():
-            refresh()  # another screen may have changed what this one lists
+        self.stack.setCurrentIndex(row)  # a page refreshes itself from what changed (app.changes)
 
     def _on_page_shortcut(self) -> None:
         self.nav.setCurrentRow(self.sender().data())
@@ -224,9 +222,7 @@ class MainWindow(QMainWindow):
         dest = FilePicker.save_backup(self, backup.default_backup_name(Path(db_path)))
         if dest is None:
             return
-        self.runner.start(lambda: single_step(_("Đang sao lưu dữ liệu…"),
-                                              lambda: backup.backup(db_path, dest)),
-                          _("Đang sao lưu dữ liệu…"))
+        self.runner.run(lambda: backup.backup(db_path, dest), _("Đang sao lưu dữ liệu…"))
 
     def _on_backup_done(self, path) -> None:
         MessageBox.inform(self, _("Sao lưu xong"),
@@ -236,5 +232,6 @@ class MainWindow(QMainWindow):
         for runner in self._runners():
             if runner.running:
                 runner.wait()
+        ui_state.flush()  # the columns' widths just dragged
         super().closeEvent(event)
         self.closed.emit()

@@ -39,8 +39,8 @@ class Boxes:
 
 @pytest.fixture(autouse=True)
 def boxes(monkeypatch) -> Boxes:
-    from ui.errors import MessageBox
-    from ui.widgets import FilePicker
+    from ui.common.errors import MessageBox
+    from ui.common.widgets import FilePicker
 
     rec = Boxes()
 

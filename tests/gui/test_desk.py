@@ -15,6 +15,7 @@ from app.desk.clock import now
 from app.desk.types import DossierInput
 from app.errors import DomainError
 from db.models import DossierStatus
+from ui.common.forms import ReasonDialog
 from ui.desk import actions
 from ui.desk.controller import build
 from ui.preview.dialog import PreviewDialog
@@ -162,6 +163,12 @@ def test_bad_input_shows_the_service_message_and_writes_nothing(qtbot, ctx, prin
     assert c.model.total == 0
 
 
+def test_the_reception_button_says_its_shortcut(qtbot, ctx):
+    view, c = _tab(qtbot, _as(ctx, "canbo"))
+    assert view.receive_button.text() == "&Tiếp nhận hồ sơ… (F3)"
+    assert "Ctrl+N" in view.receive_button.toolTip()
+
+
 def test_officer_cannot_receive(qtbot, ctx, officer_id):
     view, c = _open_tab(qtbot, _as(ctx, "tuphap"))
     assert not view.receive_button.isEnabled()
@@ -204,6 +211,7 @@ def test_hand_over_ready_and_return_through_the_window(qtbot, ctx, officer_id, m
     clerk = _as(ctx, "canbo")
     row = _receive(clerk)
     view, c = _open_tab(qtbot, clerk)
+    c.select_id(row.id)
     win = c.open_dossier(row.id)
     steps = win.step_buttons
     assert steps["hand_over"].isEnabled() and not steps["return"].isEnabled()
@@ -219,7 +227,9 @@ def test_hand_over_ready_and_return_through_the_window(qtbot, ctx, officer_id, m
     assert [win.events.index(i, 1).data() for i in range(win.events.rowCount())] == \
         ["Tiếp nhận hồ sơ", "Chuyển xử lý"]
     assert win.events.index(1, 3).data() == "Hoàng Văn Nam"  # to whom
-    assert c.model.index(c.model.row_of(row.id), 6).data() == "Hoàng Văn Nam"  # the list follows
+    # the list follows from what the step wrote (app.changes), the selection where it was
+    qtbot.waitUntil(lambda: c.model.index(c.model.row_of(row.id), 6).data() == "Hoàng Văn Nam")
+    assert c.selected_id() == row.id
     steps["ready"].click()
     assert win.row.status == DossierStatus.READY and steps["return"].isEnabled()
 
@@ -276,7 +286,7 @@ def test_supplement_and_refusal_steps(qtbot, ctx, monkeypatch, boxes):
         except DomainError as exc:
             said.append(exc.message)
             return None  # then the clerk cancels
-    monkeypatch.setattr(actions.ReasonDialog, "ask", classmethod(refuse))
+    monkeypatch.setattr(ReasonDialog, "ask", classmethod(refuse))
     win.step_buttons["refuse"].click()
     assert said == ["Vui lòng ghi lý do từ chối."]
     assert queries.get_dossier(ctx, row.id).status == DossierStatus.RECEIVED
@@ -286,7 +296,7 @@ def test_supplement_and_refusal_steps(qtbot, ctx, monkeypatch, boxes):
 def test_the_real_step_form_keeps_errors_inline(qtbot, ctx):
     clerk = _as(ctx, "canbo")
     row = _receive(clerk)
-    dlg = actions.ReasonDialog(title="Từ chối", label="Lý do:", ok_text="Từ chối")
+    dlg = ReasonDialog(title="Từ chối", label="Lý do:", ok_text="Từ chối")
     qtbot.addWidget(dlg)
     dlg.submit = lambda v: lifecycle.refuse(clerk, row.id, v["reason"])
     dlg.ok_button.click()
@@ -385,7 +395,7 @@ def test_apology_for_an_overdue_dossier_and_an_administrators_correction(
     assert win.print_buttons["apology"].isEnabled()
     assert "Cần xác minh thêm (hẹn lại" in win.events.index(1, 4).data()
     assert late.id not in queries.attention(clerk)["overdue"]
-    assert view.bucket_buttons["overdue"].text().endswith(": 0")
+    qtbot.waitUntil(lambda: view.bucket_buttons["overdue"].text().endswith(": 0"))
     with qtbot.waitSignal(win.print_runner.finished, timeout=20000):
         win.print_buttons["apology"].click()
     assert printouts[-1].page_size == "A5"
@@ -413,8 +423,8 @@ def test_apology_for_an_overdue_dossier_and_an_administrators_correction(
 
 
 def test_books_and_reports(qtbot, ctx, monkeypatch, printouts, boxes, tmp_path):
+    from ui.common.widgets import FilePicker
     from ui.desk import reports
-    from ui.widgets import FilePicker
 
     clerk = _as(ctx, "canbo")
     _receive(clerk)
@@ -446,14 +456,3 @@ def test_books_and_reports(qtbot, ctx, monkeypatch, printouts, boxes, tmp_path):
     with qtbot.waitSignal(c.preview_runner.finished, timeout=30000):
         view.stats_action.trigger()
     assert not boxes.errors and len(printouts) == 4
-
-
-def test_a_paper_the_core_does_not_offer_is_a_message(qtbot, ctx, boxes):
-    from ui.desk.papers import FORMS, paper_job
-    from ui.worker import JobRunner
-
-    view, c = _open_tab(qtbot, _as(ctx, "canbo"))
-    runner = JobRunner(view)
-    with qtbot.waitSignal(runner.failed, timeout=10000):
-        runner.start(paper_job(FORMS, "khong_co_mau_nay", ctx))
-    assert "chưa có trong phiên bản đang dùng" in boxes.errors[-1]

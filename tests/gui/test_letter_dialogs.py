@@ -18,7 +18,7 @@ from app.desk.types import DossierInput
 from app.l10n import today
 from app.letters import drafts, queries, service, templates
 from app.letters.types import Occasion
-from ui.desk.actions import ReasonDialog
+from ui.common.forms import ReasonDialog
 from ui.letters.compose import ComposeDialog
 from ui.letters.template_editor import TemplateEditorDialog, UnsavedBox
 

@@ -23,14 +23,14 @@ from app.l10n import today
 from app.letters import queries, service
 from app.letters.types import Filters, LetterKind
 from app.text import fold
-from ui.desk.actions import ReasonDialog
+from ui.common.forms import ReasonDialog
+from ui.common.widgets import FilePicker
 from ui.letters import dialogs
 from ui.letters.controller import build
 from ui.letters.register import counts_text
 from ui.letters.view import REGISTER
 from ui.preview.dialog import PreviewDialog
 from ui.preview.printing import PrintDialogBox
-from ui.widgets import FilePicker
 
 NUMBER, KIND, ADDRESSEE, PRINTED, DELIVERED = 0, 2, 3, 7, 8  # register columns
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app import residents
-from ui.models import Column, IdTableModel, ListTableModel
+from ui.common.models import Column, IdTableModel, ListTableModel
 
 
 def test_every_register_model(qtbot, qtmodeltester, window):

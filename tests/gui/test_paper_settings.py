@@ -39,6 +39,24 @@ def test_shows_saved_values_and_profile_lines(open_screen, admin_ctx):
     assert view.agency_lines.text() == "UBND TỈNH THANH HÓA\nỦY BAN NHÂN DÂN XÃ QUANG TRUNG"
 
 
+def test_follows_settings_saved_elsewhere_but_keeps_what_is_typed(qtbot, open_screen,
+                                                                  admin_ctx):
+    view, c = open_screen(admin_ctx)
+    refreshed: list = []
+    c.watch.refreshed.connect(refreshed.append)
+    settings.save_paper(admin_ctx, {**c.values(), "margin_left_mm": 35})  # another desk
+    qtbot.waitUntil(lambda: view.margins["margin_left_mm"].value() == 35)
+    view.signer_title.setText("KT. CHỦ TỊCH")  # typed, not saved
+    profile = settings.read_all(admin_ctx)
+    settings.save_profile(admin_ctx, {k: profile[k] for k in settings.EDITABLE_KEYS}
+                          | {"place_name": "Quang Trung Mới"})
+    qtbot.waitUntil(lambda: view.place_name.text() == "Quang Trung Mới")
+    assert view.signer_title.text() == "KT. CHỦ TỊCH" and c.dirty
+    assert len(refreshed) == 2
+    view.reset_button.click()  # Hoàn tác: what is saved
+    assert view.signer_title.text() == "CHỦ TỊCH" and not c.dirty
+
+
 def test_spin_boxes_hold_only_the_legal_ranges(qtbot, open_screen, admin_ctx):
     view, _c = open_screen(admin_ctx)
     for key, (low, high) in settings.MARGIN_RANGES.items():

@@ -12,9 +12,9 @@ from PySide6.QtPrintSupport import QPrinter
 from reportlab.lib.pagesizes import A4, A5, landscape
 from reportlab.pdfgen import canvas
 
+from ui.common.widgets import FilePicker
 from ui.preview import PreviewDialog
 from ui.preview.printing import RENDER_DPI_MAX, PagePrinter, PrintDialogBox
-from ui.widgets import FilePicker
 
 SIZES = {"A4": A4, "A5": A5, "A4-landscape": landscape(A4)}
 

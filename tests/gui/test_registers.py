@@ -7,13 +7,13 @@ import datetime as dt
 import pytest
 
 from app import calendar, procedures, residents, settings, staff, villages
+from ui.common.widgets import FilePicker
 from ui.registers.accounts.controller import build as build_accounts
 from ui.registers.calendar.controller import build as build_calendar
 from ui.registers.procedures.controller import build as build_procedures
 from ui.registers.profile.controller import build as build_profile
 from ui.registers.residents.controller import build as build_residents
 from ui.registers.villages.controller import build as build_villages
-from ui.widgets import FilePicker
 
 
 def _open(qtbot, builder, ctx):
@@ -60,7 +60,7 @@ def test_villages_add_rename_deactivate(qtbot, admin_ctx, boxes):
     assert c.toggle_button.text() == "Ngừng sử dụng"
     c.toggle_button.click()
     assert "Yên Bình" in boxes.asked[0]
-    assert "Yên Bình" not in _column(c, 0)
+    qtbot.waitUntil(lambda: "Yên Bình" not in _column(c, 0))  # once the write is told
     assert [v.name for v in villages.list_villages(admin_ctx)] == ["Đồng Lạc", "Phú Thọ"]
     view.show_inactive.setChecked(True)
     assert _column(c, 3)[_column(c, 0).index("Yên Bình")] == "Ngừng sử dụng"
@@ -158,6 +158,9 @@ def test_procedure_add_and_field_filter(qtbot, admin_ctx):
     row = c.selected_row()
     assert row.code == "XA.001" and row.fee_vnd == 10000 and row.documents == ["Đơn đề nghị", "Bản sao CCCD"]
     assert _column(c, 4)[c.model.row_of(row.id)] == "10.000 đồng"
+    # the new field is offered once the write is told (app.changes); the selection stays
+    qtbot.waitUntil(lambda: c.field_filter.findText("Thử nghiệm") >= 0)
+    assert c.selected_id() == row.id
     c.field_filter.setCurrentIndex(c.field_filter.findText("Thử nghiệm"))
     assert _column(c, 0) == ["XA.001"]
 
@@ -239,7 +242,7 @@ def test_accounts_add_reset_password_and_lock(qtbot, admin_ctx, boxes):
     assert staff.authenticate(admin_ctx, "tuphap", "moi123456")
     assert c.toggle_button.text() == "Khóa tài khoản"
     c.toggle_button.click()
-    assert _column(c, 4)[c.model.row_of(c.selected_id())] == "Đã khóa"
+    qtbot.waitUntil(lambda: _column(c, 4)[c.model.row_of(c.selected_id())] == "Đã khóa")
 
 
 # -- profile --------------------------------------------------------------------------------

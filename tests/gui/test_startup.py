@@ -110,6 +110,9 @@ def test_flow_from_first_start_to_main_window_and_back(qtbot, empty_ctx):
         window.logout_action.trigger()
     assert flow.login_dialog.isVisible() and flow.window is None
     qtbot.addWidget(flow.login_dialog)
+    # the next person signs in with their own name: the field is empty, the cursor in it
+    assert flow.login_dialog.username.text() == "" and flow.login_dialog.password.text() == ""
+    assert flow.login_dialog.focusWidget() is flow.login_dialog.username
     with qtbot.waitSignal(flow.finished) as done:
         flow.login_dialog.cancel_button.click()
     assert done.args == [0]

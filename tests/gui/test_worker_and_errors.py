@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QWidget
 from app import paths, residents
 from app.errors import DomainError
 from app.jobs import Progress
-from ui import errors
-from ui.worker import JobRunner
+from ui.common import errors
+from ui.common.worker import JobRunner
 
 
 @pytest.fixture
@@ -49,6 +49,31 @@ def test_failed_carries_the_domain_error(qtbot, runner):
     with qtbot.waitSignal(runner.failed, timeout=5000) as blocker:
         runner.start(job)
     assert blocker.args[0].message == "Tệp còn 1 dòng lỗi."
+
+
+def test_run_takes_a_plain_call_or_one_that_returns_a_job(qtbot, runner):
+    """`run` is `start` through `as_job`: a plain call is one step, a returned job runs on."""
+    seen, threads = [], []
+    runner.progressed.connect(lambda d, t, m: seen.append((d, t, m)))
+
+    def plain():
+        threads.append(threading.current_thread())
+        return 42
+
+    with qtbot.waitSignal(runner.succeeded, timeout=5000) as blocker:
+        runner.run(plain, "Đang xuất tệp…")
+    assert blocker.args == [42] and threads[0] is not threading.main_thread()
+    qtbot.waitUntil(lambda: seen == [(0, 0, "Đang xuất tệp…")])
+
+    def job():
+        yield Progress(1, 2, "nửa đường")
+        return "xong"
+
+    with qtbot.waitSignal(runner.succeeded, timeout=5000) as blocker:
+        runner.run(job)  # the function returns a generator: it runs to its end
+    assert blocker.args == ["xong"]
+    qtbot.waitUntil(lambda: seen[-1] == (1, 2, "nửa đường"))
+    assert seen[-2] == (0, 0, "Đang xử lý…")  # the runner's own title when none is given
 
 
 def test_failure_is_shown_when_asked(qtbot, boxes):

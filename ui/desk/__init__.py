@@ -5,8 +5,6 @@ the attention buckets and the list of every dossier, the ledger and the reports.
 - reception: the reception dialog (procedure and applicant completers, live due date)
 - dossier_window, details, actions: one dossier, its events and the steps its status and
   the user's role allow (each step's small form has an `ask` class method)
-- completer: a completer that filters on folded text (typing without diacritics)
-- columns: table columns, labels and short date-time texts shared by the package
-- papers: the desk's print and export jobs, found by name when the button is pressed
+- columns: the tables' columns and the labels of statuses, channels and steps
 - reports: the ledger, the statistics, the fee list and the fee board
 """

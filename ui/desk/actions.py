@@ -16,9 +16,7 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -30,19 +28,12 @@ from app.desk.types import SATISFACTION_LABELS, DossierRow
 from app.errors import DomainError
 from app.i18n import N_, _
 from app.staff import UserRow
+from ui.common.forms import FormDialog, text_box
+from ui.common.widgets import DateField, tidy_tab_order
 from ui.desk.columns import DOC_KIND_LABELS
 from ui.desk.reception import MAX_FEE, from_qdatetime, to_qdatetime
-from ui.forms import FormDialog
-from ui.widgets import DateField, tidy_tab_order
 
 RETURN_METHODS = [N_("Trực tiếp"), N_("Qua dịch vụ bưu chính"), N_("Trực tuyến")]
-
-
-def _text_box(lines: int = 3) -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setTabChangesFocus(True)
-    box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 14)
-    return box
 
 
 def money_box(value: int = 0) -> QSpinBox:
@@ -115,7 +106,7 @@ class SupplementDialog(ActionDialog):
         box.addWidget(self.table)
         box.addLayout(buttons)
         self.form.addRow(_("Giấy tờ:"), box)
-        self.reason = self.add_row(_("Lý do:"), _text_box())
+        self.reason = self.add_row(_("Lý do:"), text_box())
         self.contact = self.add_row(_("Liên hệ để được hướng dẫn:"), QLineEdit(contact))
         self.add_document()
         self.resize(700, 460)
@@ -170,7 +161,7 @@ class ReturnDialog(ActionDialog):
         self.method.addItems([_(m) for m in RETURN_METHODS])
         self.add_row(_("Hình thức trả:"), self.method)
         self.satisfaction = self.add_row(_("Mức độ hài lòng:"), satisfaction_combo())
-        self.note = self.add_row(_("Ý kiến của công dân:"), _text_box(2))
+        self.note = self.add_row(_("Ý kiến của công dân:"), text_box(2))
         self.fee_paid = self.add_row(_("Phí, lệ phí đã thu:"), money_box(row.fee_due))
         self.event_person = QLineEdit()
         if event_label:
@@ -193,30 +184,13 @@ class ReturnDialog(ActionDialog):
         return out
 
 
-class ReasonDialog(ActionDialog):
-    """One reason: a refusal (Mẫu 03), a withdrawal; why a letter owed is not sent, or why a
-    second one is (`prompt`: what the reason is asked about, above it)."""
-
-    def __init__(self, title: str, label: str, ok_text: str, parent: QWidget | None = None,
-                 prompt: str = ""):
-        super().__init__(title, parent, ok_text=ok_text)
-        if prompt:
-            note = QLabel(prompt)
-            note.setWordWrap(True)
-            self.form.addRow(note)
-        self.reason = self.add_row(label, _text_box(4))
-
-    def values(self) -> dict:
-        return {"reason": self.reason.toPlainText()}
-
-
 class ApologyDialog(ActionDialog):
     """Mẫu 04: why it will be late and the new appointment."""
 
     def __init__(self, row: DossierRow, suggested: dt.datetime, parent: QWidget | None = None):
         super().__init__(_("Xin lỗi và hẹn lại ngày trả hồ sơ {code}").format(code=row.code),
                          parent, ok_text=_("Ghi phiếu xin lỗi"))
-        self.reason = self.add_row(_("Lý do chậm trả:"), _text_box(3))
+        self.reason = self.add_row(_("Lý do chậm trả:"), text_box(3))
         self.new_due = QDateTimeEdit(to_qdatetime(suggested))
         self.new_due.setDisplayFormat("HH:mm dd/MM/yyyy")
         self.new_due.setCalendarPopup(True)
@@ -246,7 +220,7 @@ class CorrectionDialog(ActionDialog):
                                               QLineEdit(row.satisfaction_note)),
             "fee_paid": self.add_row(_("Phí, lệ phí đã thu:"), money_box(row.fee_paid)),
         }
-        self.why = self.add_row(_("Lý do sửa (bắt buộc):"), _text_box(2))
+        self.why = self.add_row(_("Lý do sửa (bắt buộc):"), text_box(2))
         self.initial_focus = self.why
 
     def changes(self) -> dict[str, Any]:

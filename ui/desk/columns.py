@@ -1,4 +1,4 @@
-"""What the desk's tables show: dossier and event columns, labels, short date-time texts."""
+"""What the desk's tables show: dossier and event columns and their labels."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from PySide6.QtGui import QBrush, QColor
 from app.desk.clock import now
 from app.desk.types import CHANNEL_LABELS, OUTCOME_LABELS, SATISFACTION_LABELS, STATUS_LABELS
 from app.i18n import N_, _
-from ui.models import Column, IdTableModel, Index
+from ui.common.formats import label, moment
+from ui.common.models import Column, IdTableModel, Index
 
 OVERDUE = QColor("#b00020")
 _OVERDUE_BRUSH = QBrush(OVERDUE)
@@ -33,15 +34,6 @@ DOC_KIND_LABELS = {"original": N_("Bản chính"), "certified_copy": N_("Bản s
                    "copy": N_("Bản chụp")}
 
 
-def moment(value: dt.datetime | None) -> str:
-    """'08:30 05/11/2025' — short enough for a table cell."""
-    return value.strftime("%H:%M %d/%m/%Y") if value else ""
-
-
-def label(labels: dict, value: Any) -> str:
-    return _(labels[value]) if value in labels else ("" if value is None else str(value))
-
-
 def status_text(row) -> str:
     return label(STATUS_LABELS, row.status)
 
@@ -56,12 +48,6 @@ def outcome_text(row) -> str:
 
 def satisfaction_text(value) -> str:
     return label(SATISFACTION_LABELS, value)
-
-
-def money(amount: int | None) -> str:
-    if amount is None:
-        return ""
-    return _("{amount} đồng").format(amount=f"{amount:,}".replace(",", "."))
 
 
 def _applicant_tip(d) -> str:

@@ -8,21 +8,24 @@ from PySide6.QtGui import QKeySequence, QShortcut
 
 from app import procedures, staff, validators
 from app.auth import Permission
+from app.changes import Topic
 from app.context import AppContext
-from app.desk import queries, reception
+from app.desk import forms, queries, reception
 from app.desk.types import CHANNEL_LABELS, STATUS_LABELS, DossierRow
 from app.errors import DomainError
 from app.i18n import _
+from ui.common.changes import ChangeWatch
+from ui.common.errors import show_error
+from ui.common.filtered_list import FilteredList
+from ui.common.formats import count_text
+from ui.common.ui_state import ColumnWidths
+from ui.common.widgets import set_choices
 from ui.desk.columns import DossierModel
 from ui.desk.dossier_window import DossierWindow
-from ui.desk.papers import FORMS, paper_job
 from ui.desk.reception import ReceptionDialog
 from ui.desk.reports import DeskReports
 from ui.desk.view import BUCKETS, DeskView
-from ui.errors import show_error
-from ui.models import select_id, selected_id
 from ui.preview import PrintRunner
-from ui.registers.common.controller import count_text
 
 ATTENTION_REFRESH_MS = 120_000  # appointments fall due while the tab stays open
 LOOKUP_LIMIT = 200  # queries.lookup's default: the newest hits only
@@ -37,8 +40,10 @@ class DeskController(QObject):
         self.view = view
         self.ctx = ctx
         self.model = DossierModel(lambda ids: queries.get_dossiers(ctx, ids), view)
-        view.table.setModel(self.model)
+        self.list = FilteredList(view.table, self.model, self.query, error=view.filter_error,
+                                 count_label=view.count_label, count=self.count_text)
         view.set_column_widths()
+        self.widths = ColumnWidths(view.table, ctx, "desk")  # the user's own, once shown
         self.reports = DeskReports(view, ctx)
         self.print_runner = PrintRunner(view)  # the slip printed after reception
         self.preview_runner = self.reports.print_runner
@@ -63,20 +68,20 @@ class DeskController(QObject):
         self._check_bucket(self.mode)
         self.reload()
         self.timer.start()
+        # what the tab shows: another screen's write (or the dossier window's steps) refreshes it
+        self.watch = ChangeWatch(view, ctx, {Topic.DOSSIERS, Topic.PROCEDURES, Topic.USERS,
+                                             Topic.CALENDAR}, self._on_records_changed)
 
     def _connect_signals(self) -> None:
         v = self.view
         v.lookup.returnPressed.connect(self._on_lookup_submitted)
         v.bucket_group.buttonClicked.connect(self._on_bucket_clicked)
-        for combo in (v.status, v.channel, v.handler, v.procedure, v.field):
-            combo.currentIndexChanged.connect(self._on_filter_changed)
-        for date in (v.start, v.end):
-            date.editingFinished.connect(self._on_filter_changed)
-        v.search.search_changed.connect(self._on_filter_changed)
-        v.search.submitted.connect(self._on_search_submitted)
+        self.list.watch(v.start, v.end, v.status, v.channel, v.handler, v.procedure, v.field,
+                        v.search)
+        self.list.filter_changed.connect(self._on_filter_changed)
+        self.list.selection_changed.connect(self._on_selection_changed)
+        self.list.results_changed.connect(self.results_changed)
         v.table.activated.connect(self._on_row_activated)
-        v.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
-        self.model.modelReset.connect(self._on_selection_changed)
         v.receive_button.clicked.connect(self._on_receive_requested)
         v.open_button.clicked.connect(self._on_open_requested)
         v.refresh_button.clicked.connect(self.refresh)
@@ -108,16 +113,7 @@ class DeskController(QObject):
             v.field: [(_("Mọi lĩnh vực"), None)] + [(f, f) for f in procedures.list_fields(ctx)],
         }
         for combo, items in rows.items():
-            current = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            for text, data in items:
-                combo.addItem(text, data)
-                if combo is v.procedure:
-                    combo.setItemData(combo.count() - 1, text,
-                                     Qt.ItemDataRole.ToolTipRole)  # long names
-            combo.setCurrentIndex(max(combo.findData(current), 0))
-            combo.blockSignals(False)
+            set_choices(combo, items, tooltips=combo is v.procedure)  # long names
 
     def filters(self) -> queries.Filters:
         v = self.view
@@ -146,39 +142,36 @@ class DeskController(QObject):
             count = len(self.attention.get(key, [])) if key != "all" else None
             self.view.set_bucket_count(key, count)
 
+    def count_text(self, total: int) -> str:
+        count = count_text(total)
+        if self.mode == "lookup" and total >= LOOKUP_LIMIT:
+            return _("{count} hồ sơ mới nhất; gõ cụ thể hơn để thu hẹp").format(count=count)
+        # TRANSLATORS: the count under the list of dossiers, e.g. "1.348 hồ sơ"
+        return _("{count} hồ sơ").format(count=count)
+
     def reload(self, keep_id: int | None = None) -> None:
         """Run the list's query again; keep (or select) `keep_id` if it is still listed."""
-        keep_id = keep_id if keep_id is not None else self.selected_id()
-        self.view.filter_error.clear_message()
-        try:
-            ids = self.query()
-        except DomainError as exc:
-            self.view.filter_error.show_message(exc.message)
-            ids = []
-        self.model.set_ids(ids)
-        if keep_id is not None:
-            self.select_id(keep_id)
-        count = count_text(self.model.total)
-        if self.mode == "lookup" and self.model.total >= LOOKUP_LIMIT:
-            text = _("{count} hồ sơ mới nhất; gõ cụ thể hơn để thu hẹp").format(count=count)
-        else:
-            # TRANSLATORS: the count under the list of dossiers, e.g. "1.348 hồ sơ"
-            text = _("{count} hồ sơ").format(count=count)
-        self.view.count_label.setText(text)
-        self._on_selection_changed()
-        self.results_changed.emit(self.model.total)
+        self.list.reload(None if keep_id is None else [keep_id])
 
     def refresh(self) -> None:
-        """The tab is shown again (or F5): choices, counters and list read again."""
+        """F5: choices, counters and list read again (another computer may have written)."""
         self._fill_filters()
         self.reload_attention()
         self.reload()
 
+    def _on_records_changed(self, topics: frozenset[Topic]) -> None:
+        """A write here (or the dossier window's step) changed what the tab shows; the
+        selection stays where it was."""
+        if topics & {Topic.PROCEDURES, Topic.USERS}:
+            self._fill_filters()
+        self.reload_attention()
+        self.reload()
+
     def selected_id(self) -> int | None:
-        return selected_id(self.view.table, self.model)
+        return self.list.selected_id()
 
     def select_id(self, dossier_id: int) -> bool:
-        return select_id(self.view.table, self.model, dossier_id)
+        return self.list.select_id(dossier_id)
 
     def _check_bucket(self, key: str | None) -> None:
         group = self.view.bucket_group
@@ -198,21 +191,16 @@ class DeskController(QObject):
         self._check_bucket(self.mode)
         self.reload()
 
-    def _on_filter_changed(self, *_args) -> None:
+    def _on_filter_changed(self) -> None:
+        """A filter changed: the list shows the filters' dossiers again (it reloads next)."""
         if self.mode != "all":
             self.mode = "all"
             self._check_bucket("all")
-        self.reload()
-
-    def _on_search_submitted(self) -> None:
-        if self.model.rowCount() and self.selected_id() is None:
-            self.select_id(self.model.id_at(0))
-        self.view.table.setFocus()
 
     def _on_timer_fired(self) -> None:
         self.reload_attention()
 
-    def _on_selection_changed(self, *_args) -> None:
+    def _on_selection_changed(self) -> None:
         self.view.open_button.setEnabled(self.selected_id() is not None)
 
     def _on_lookup_shortcut(self) -> None:
@@ -257,14 +245,9 @@ class DeskController(QObject):
             return None
         self.dossier_window = win
         win.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        win.dossier_changed.connect(self._on_dossier_changed)
         win.finished.connect(self._on_dossier_window_closed)
-        win.open()
+        win.open()  # its steps are writes: the tab refreshes from what they changed
         return win
-
-    def _on_dossier_changed(self, dossier_id: int) -> None:
-        self.reload_attention()
-        self.reload(keep_id=dossier_id)
 
     def _on_dossier_window_closed(self, _result: int) -> None:
         if self.sender() is self.dossier_window:
@@ -296,7 +279,8 @@ class DeskController(QObject):
     def print_slip(self, dossier_id: int) -> None:
         """Mẫu 01, two copies on A5, built on the worker, then the preview."""
         if not self.print_runner.running:
-            self.print_runner.start(paper_job(FORMS, "slip", self.ctx, dossier_id))
+            ctx = self.ctx
+            self.print_runner.start(lambda: forms.slip(ctx, dossier_id))
 
 
     def close_windows(self) -> None:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from app.desk.types import DossierRow
+from app.desk.types import DossierRow, DossierStatus
 from app.i18n import _
-from db.models import DossierStatus
-from ui.desk.columns import channel_text, moment, money, outcome_text, satisfaction_text
+from ui.common.formats import moment, money
+from ui.desk.columns import channel_text, outcome_text, satisfaction_text
 
 
 def details_pairs(d: DossierRow) -> list[tuple[str, str]]:

@@ -2,14 +2,14 @@
 status and the user's role allow, and the desk's papers (Mẫu 01–05).
 
 Each step is one call of `app.desk.lifecycle` (one unit of work); after it the window reads
-the dossier again and emits `dossier_changed` so the tab's list and counters follow.
+the dossier again; the tab's list and counters follow from what the step wrote (app.changes).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -27,21 +27,22 @@ from PySide6.QtWidgets import (
 from app import procedures, staff
 from app.auth import Permission
 from app.context import AppContext
-from app.desk import lifecycle, queries
+from app.desk import forms, lifecycle, queries
 from app.desk.clock import now
 from app.desk.types import CLOSED_STATUSES, OPEN_STATUSES, DossierRow
+from app.desk.types import DossierStatus as S
 from app.errors import DomainError
 from app.i18n import _
 from app.procedures import EVENT_LABELS as CIVIL_EVENT_LABELS
+from app.procedures import CivilEvent
 from app.workdays import load_calendar
-from db.models import CivilEvent
-from db.models import DossierStatus as S
+from ui.common.errors import MessageBox, show_error
+from ui.common.formats import moment
+from ui.common.forms import ReasonDialog
+from ui.common.models import ListTableModel
 from ui.desk import actions
-from ui.desk.columns import EVENT_COLUMNS, OVERDUE, moment, outcome_text, status_text
+from ui.desk.columns import EVENT_COLUMNS, OVERDUE, outcome_text, status_text
 from ui.desk.details import details_pairs
-from ui.desk.papers import FORMS, paper_job
-from ui.errors import MessageBox, show_error
-from ui.models import ListTableModel
 from ui.preview import PrintRunner
 
 P = Permission
@@ -72,6 +73,9 @@ STEP_TEXTS = {
     "correct": (lambda: _("&Sửa (quản trị)…"),
                 lambda: _("Sửa hồ sơ đã kết thúc, kèm lý do (chỉ quản trị hệ thống)")),
 }
+# the papers of the print buttons: jobs of app.desk.forms, each (ctx, dossier id) → Printout
+PAPERS = {"slip": forms.slip, "supplement": forms.supplement, "refusal": forms.refusal,
+          "apology": forms.apology, "control": forms.control}
 PRINTS = {
     "slip": (lambda: _("Giấy tiếp nhận (Mẫu 0&1)"), lambda: _("Giấy tiếp nhận hồ sơ và hẹn trả kết quả")),
     "supplement": (lambda: _("Phiếu bổ sung (0&2)"), lambda: _("Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ")),
@@ -82,8 +86,6 @@ PRINTS = {
 
 
 class DossierWindow(QDialog):
-    dossier_changed = Signal(int)
-
     def __init__(self, ctx: AppContext, key: int | str, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -210,7 +212,6 @@ class DossierWindow(QDialog):
         self.row = row or queries.get_dossier(self.ctx, self.row.id)
         self.fill()
         self.show_notice(notice)
-        self.dossier_changed.emit(self.row.id)
 
     def _run(self, call, notice=lambda row: "") -> DossierRow | None:
         """A step without a form: a DomainError is shown, nothing was written."""
@@ -274,7 +275,7 @@ class DossierWindow(QDialog):
                 when=moment(row.finished_at), outcome=outcome_text(row)))
 
     def _on_refuse_requested(self) -> None:
-        row = actions.ReasonDialog.ask(
+        row = ReasonDialog.ask(
             self, lambda v: lifecycle.refuse(self.ctx, self.row.id, v["reason"]),
             title=_("Từ chối giải quyết hồ sơ {code}").format(code=self.row.code),
             label=_("Lý do từ chối:"), ok_text=_("Từ chối"))
@@ -282,7 +283,7 @@ class DossierWindow(QDialog):
             self._reload(row, _("Đã ghi từ chối. In Phiếu từ chối (Mẫu 03) để giao công dân."))
 
     def _on_withdraw_requested(self) -> None:
-        row = actions.ReasonDialog.ask(
+        row = ReasonDialog.ask(
             self, lambda v: lifecycle.withdraw(self.ctx, self.row.id, v["reason"]),
             title=_("Công dân rút hồ sơ {code}").format(code=self.row.code),
             label=_("Lý do rút hồ sơ:"), ok_text=_("Ghi rút hồ sơ"))
@@ -316,7 +317,8 @@ class DossierWindow(QDialog):
         """Build Mẫu 01–05 on the worker and open the preview."""
         if self.print_runner.running:
             return
-        self.print_runner.start(paper_job(FORMS, name, self.ctx, self.row.id))
+        paper, ctx, dossier_id = PAPERS[name], self.ctx, self.row.id
+        self.print_runner.start(lambda: paper(ctx, dossier_id))
 
     def done(self, result: int) -> None:
         if self.print_runner.running:

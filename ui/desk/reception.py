@@ -34,9 +34,9 @@ from app.i18n import _
 from app.procedures import ProcedureRow
 from app.text import fold
 from app.workdays import compute_due
-from ui.desk.columns import moment
-from ui.desk.completer import Choice, FoldCompleter, rank_by_fold
-from ui.forms import FormDialog
+from ui.common.completer import Choice, FoldCompleter, rank_by_fold
+from ui.common.formats import moment
+from ui.common.forms import FormDialog
 
 _HINT = "color: #555;"
 MAX_FEE = 1_000_000_000

@@ -4,21 +4,24 @@ then the PDF preview or an Excel file), Bảng kê thu phí (a day), Niêm yết
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QPushButton, QWidget
 
 from app import staff
 from app.context import AppContext
+from app.desk import fees, forms_ledger, stats
 from app.i18n import _
+from app.jobs import Job
 from app.l10n import today
-from ui.desk.papers import FORMS, STATS, paper_job
-from ui.errors import MessageBox
-from ui.forms import FormDialog
+from ui.common.errors import MessageBox
+from ui.common.forms import FormDialog
+from ui.common.widgets import FilePicker, RequiredDateEdit
+from ui.common.worker import JobRunner
 from ui.preview import PrintRunner
-from ui.widgets import FilePicker, RequiredDateEdit
-from ui.worker import JobRunner
 
 
 def quarter_start(day: dt.date) -> dt.date:
@@ -117,32 +120,33 @@ class DeskReports(QObject):
     def _busy(self) -> bool:
         return self.print_runner.running or self.export_runner.running
 
-    def _period_report(self, title: str, modules: tuple[str, ...], pdf: str, xlsx: str,
+    def _period_report(self, title: str, pdf: Callable[..., Job[Any]], xlsx: Callable[..., int],
                        stem: str) -> None:
+        """`pdf(ctx, start, end)` is a job returning the Printout; `xlsx(ctx, start, end,
+        path)` writes the file and returns a count."""
         if self._busy():
             return
         chosen = PeriodDialog.ask(self.view, title)
         if chosen is None:
             return
         start, end, kind = chosen
+        ctx = self.ctx
         if kind == "pdf":
-            self.print_runner.start(paper_job(modules, pdf, self.ctx, start, end))
+            self.print_runner.start(lambda: pdf(ctx, start, end))
             return
         path = FilePicker.save_excel(self.view, f"{stem}-{start:%Y%m%d}-{end:%Y%m%d}.xlsx")
         if path is None:
             return
         self.export_path = path
-        self.export_runner.start(paper_job(modules, xlsx, self.ctx, start, end, path,
-                                           message=_("Đang xuất tệp Excel…")),
-                                 _("Đang xuất tệp Excel…"))
+        self.export_runner.run(lambda: xlsx(ctx, start, end, path), _("Đang xuất tệp Excel…"))
 
     def ledger(self) -> None:
-        self._period_report(_("Sổ theo dõi hồ sơ"), FORMS, "ledger", "ledger_xlsx",
-                            "so-theo-doi-ho-so")
+        self._period_report(_("Sổ theo dõi hồ sơ"), forms_ledger.ledger,
+                            forms_ledger.ledger_xlsx, "so-theo-doi-ho-so")
 
     def statistics(self) -> None:
-        self._period_report(_("Thống kê kết quả giải quyết TTHC"), STATS, "statistics",
-                            "stats_xlsx", "thong-ke-ket-qua-giai-quyet-tthc")
+        self._period_report(_("Thống kê kết quả giải quyết TTHC"), stats.statistics,
+                            stats.stats_xlsx, "thong-ke-ket-qua-giai-quyet-tthc")
 
     def fee_list(self) -> None:
         if self._busy():
@@ -151,11 +155,13 @@ class DeskReports(QObject):
         if chosen is None:
             return
         day, user_id = chosen
-        self.print_runner.start(paper_job(FORMS, "fee_list", self.ctx, day, user_id))
+        ctx = self.ctx
+        self.print_runner.start(lambda: fees.fee_list(ctx, day, user_id))
 
     def fee_board(self) -> None:
         if not self._busy():
-            self.print_runner.start(paper_job(FORMS, "fee_board", self.ctx))
+            ctx = self.ctx
+            self.print_runner.start(lambda: fees.fee_board(ctx))
 
     def _on_export_done(self, _result) -> None:
         MessageBox.inform(self.view, _("Đã xuất xong"),

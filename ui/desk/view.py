@@ -18,8 +18,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import N_, _
+from ui.common.widgets import (
+    DateField,
+    ErrorLabel,
+    SearchBox,
+    list_table,
+    page_heading,
+    tidy_tab_order,
+)
 from ui.desk.columns import OVERDUE
-from ui.widgets import DateField, ErrorLabel, SearchBox, list_table, page_heading, tidy_tab_order
 
 # the attention buckets (keys of app.desk.queries.attention) and "every dossier"
 BUCKETS = {
@@ -139,7 +146,8 @@ class DeskView(QWidget):
                                         else QHeaderView.ResizeMode.Interactive)
 
     def _build_buttons(self) -> None:
-        self.receive_button = QPushButton(_("&Tiếp nhận hồ sơ…"))
+        # the shortcut on the button itself: a clerk learns it by reading, not by hovering
+        self.receive_button = QPushButton(_("&Tiếp nhận hồ sơ… (F3)"))
         self.receive_button.setToolTip(_("Tiếp nhận hồ sơ mới (Ctrl+N hoặc F3)"))
         self.open_button = QPushButton(_("&Mở hồ sơ"))
         self.open_button.setToolTip(_("Mở hồ sơ đang chọn (Enter hoặc nhấp đúp)"))

@@ -5,8 +5,8 @@ from __future__ import annotations
 from app.i18n import N_, _
 from app.l10n import short_date
 from app.letters.types import DELIVERY_METHODS, LetterKind, LetterRow, Suggestion
-from ui.desk.columns import label, moment
-from ui.models import Column, IdTableModel, ListTableModel
+from ui.common.formats import label, moment
+from ui.common.models import Column, IdTableModel, ListTableModel
 
 # the kind in a table cell, where the column title already says "Loại thư"
 SHORT_KIND_LABELS = {

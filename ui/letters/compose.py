@@ -43,10 +43,10 @@ from app.letters.types import (
 )
 from app.paper import Printout
 from app.validators import parse_date
-from ui.desk.actions import ReasonDialog
-from ui.errors import show_error
+from ui.common.errors import show_error
+from ui.common.forms import ReasonDialog
+from ui.common.widgets import DateField, ErrorLabel, fit_to_screen
 from ui.letters.compose_parts import RESIDENT, PdfPane, RecipientPicker
-from ui.widgets import DateField, ErrorLabel, fit_to_screen
 
 PREVIEW_DELAY_MS = 300  # the preview follows the typing once it pauses
 MISSING_STYLE = "background: #fff3e0; border: 1px solid #e08a00; border-radius: 3px; padding: 2px;"

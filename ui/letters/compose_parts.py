@@ -29,7 +29,7 @@ from app.letters.types import (
     LetterKind,
     Occasion,
 )
-from ui.desk.completer import Choice, FoldCompleter
+from ui.common.completer import Choice, FoldCompleter
 from ui.desk.reception import household_address, resident_choice
 
 RESIDENT, HOUSEHOLD = "resident", "household"

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QDialog
 
+from app.changes import Topic
 from app.context import AppContext
 from app.errors import DomainError, NotFound, PermissionDenied
 from app.i18n import _
@@ -17,17 +18,19 @@ from app.l10n import short_date
 from app.letters import printing, queries, service
 from app.letters.types import LetterDraft, Suggestion
 from app.text import nfc
-from ui.desk.actions import ReasonDialog
-from ui.errors import show_error
+from ui.common.changes import ChangeWatch
+from ui.common.errors import show_error
+from ui.common.filtered_list import FilteredList
+from ui.common.formats import count_text
+from ui.common.forms import ReasonDialog
+from ui.common.ui_state import ColumnWidths
 from ui.letters.columns import SuggestionModel
 from ui.letters.compose import ComposeDialog
 from ui.letters.dialogs import required_reason
 from ui.letters.register import LetterRegister
 from ui.letters.template_editor import TemplateEditorDialog
 from ui.letters.view import QUEUE, REGISTER, LettersView
-from ui.models import select_id
 from ui.preview import PrintRunner
-from ui.registers.common.controller import count_text
 
 
 def addressee_of(draft: LetterDraft) -> str:
@@ -54,9 +57,12 @@ class LettersController(QObject):
         self.view = view
         self.ctx = ctx
         self.suggestions = SuggestionModel(view)
-        view.queue_table.setModel(self.suggestions)
+        self.queue = FilteredList(view.queue_table, self.suggestions,
+                                  lambda: queries.suggestions(ctx))
         self.register = LetterRegister(view, ctx)
         view.set_column_widths()
+        self.widths = [ColumnWidths(view.queue_table, ctx, "letters-queue"),  # the user's own
+                       ColumnWidths(view.register_table, ctx, "letters-register")]
         self.print_runner = PrintRunner(view)  # letters made, or reprinted, as one PDF
         self.export_runner = self.register.export_runner
         self.printing_ids: list[int] = []  # the letters of the PDF being built or previewed
@@ -76,11 +82,15 @@ class LettersController(QObject):
         self._connect_signals()
         self.reload_queue(row=0)  # the newest owed, Enter away
         self.register.reload()
+        # the queue follows the desk (a birth returned, a dossier returned late) and the
+        # registers (the household's address); the register follows the letters
+        self.watch = ChangeWatch(view, ctx, {Topic.LETTERS, Topic.RESIDENTS, Topic.VILLAGES},
+                                 self._on_records_changed)
 
     def _connect_signals(self) -> None:
         v = self.view
-        v.queue_table.selectionModel().selectionChanged.connect(self._on_queue_selection_changed)
-        self.suggestions.modelReset.connect(self._on_queue_selection_changed)
+        self.queue.selection_changed.connect(self._on_queue_selection_changed)
+        self.queue.results_changed.connect(self._on_queue_read)
         v.queue_table.doubleClicked.connect(self._on_suggestion_double_clicked)
         v.make_button.clicked.connect(self.make_letters)
         v.review_button.clicked.connect(self.review)
@@ -100,32 +110,22 @@ class LettersController(QObject):
     def reload_queue(self, row: int | None = None) -> None:
         """Read the letters owed again; select the row at `row` (the one after those just
         made or dismissed) or keep the selection."""
-        keep = [s.key for s in self.selected_suggestions()]
-        try:
-            rows = queries.suggestions(self.ctx)
-        except DomainError as exc:
-            show_error(self.view, exc)
-            rows = []
-        self.suggestions.set_rows(rows)
-        table = self.view.queue_table
-        if row is not None and rows:
-            select_id(table, self.suggestions, self.suggestions.id_at(min(row, len(rows) - 1)))
-        elif keep and rows:
-            for key in keep:
-                if select_id(table, self.suggestions, key):
-                    break
-        self.view.set_queue_count(len(rows), count_text(len(rows)))
-        self._on_queue_selection_changed()
+        self.queue.reload(keep=[] if row is not None else None)
+        total = self.suggestions.total
+        if row is not None and total:
+            self.queue.select_id(self.suggestions.id_at(min(row, total - 1)))
+
+    def _on_queue_read(self, total: int) -> None:
+        self.view.set_queue_count(total, count_text(total))
 
     def selected_suggestions(self) -> list[Suggestion]:
-        rows = sorted(i.row() for i in self.view.queue_table.selectionModel().selectedRows())
-        return [s for s in (self.suggestions.suggestion_at(r) for r in rows) if s is not None]
+        return self.queue.selected_rows()
 
     def _first_selected_row(self) -> int | None:
         rows = self.view.queue_table.selectionModel().selectedRows()
         return min(i.row() for i in rows) if rows else None
 
-    def _on_queue_selection_changed(self, *_args) -> None:
+    def _on_queue_selection_changed(self) -> None:
         n = len(self.selected_suggestions())
         v = self.view
         v.make_button.setEnabled(n > 0)
@@ -272,14 +272,17 @@ class LettersController(QObject):
         except DomainError as exc:
             show_error(self.view, exc)
             return
-        self.register.reload()
-        self.letters_printed.emit(ids)
+        self.letters_printed.emit(ids)  # the register shows the marks once the write is told
 
     # -- the tab ------------------------------------------------------------------------------------
     def refresh(self) -> None:
-        """The tab is shown again (or F5): the queue, the choices and the register read again."""
+        """F5: the queue, the choices and the register read again (another computer may
+        have written); the selections stay where they were."""
         self.reload_queue()
         self.register.refresh()
+
+    def _on_records_changed(self, _topics: frozenset[Topic]) -> None:
+        self.refresh()
 
     def show_queue(self) -> None:
         self.view.tabs.setCurrentIndex(QUEUE)

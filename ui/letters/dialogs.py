@@ -13,8 +13,8 @@ from app.errors import DomainError
 from app.i18n import _
 from app.l10n import short_date, today
 from app.letters.types import DELIVERY_METHODS, LetterRow
-from ui.forms import FormDialog
-from ui.widgets import RequiredDateEdit
+from ui.common.forms import FormDialog
+from ui.common.widgets import RequiredDateEdit
 
 
 def required_reason(values: dict) -> str:

@@ -16,14 +16,14 @@ from app.i18n import _
 from app.l10n import short_date, today
 from app.letters import queries, service
 from app.letters.types import Filters, LetterKind
-from ui.errors import MessageBox, show_error
+from ui.common.errors import MessageBox, show_error
+from ui.common.filtered_list import FilteredList
+from ui.common.formats import count_text
+from ui.common.widgets import FilePicker, set_choices
+from ui.common.worker import JobRunner
 from ui.letters.columns import SHORT_KIND_LABELS, LetterModel
 from ui.letters.dialogs import DeliveryDialog
 from ui.letters.view import LettersView
-from ui.models import select_id, selected_id
-from ui.registers.common.controller import count_text
-from ui.widgets import FilePicker
-from ui.worker import JobRunner, single_step
 
 
 def period_end(text: str | None) -> dt.date | None:
@@ -50,9 +50,11 @@ class LetterRegister(QObject):
         super().__init__(view)
         self.view = view
         self.ctx = ctx
-        self.ids: list[int] = []  # every id listed (the model fetches rows page by page)
         self.model = LetterModel(lambda ids: queries.get_letters(ctx, ids), view)
-        view.register_table.setModel(self.model)
+        self.list = FilteredList(view.register_table, self.model, self.query,
+                                 error=view.filter_error, count_label=view.register_count,
+                                 count=self.count_text)
+        self.shown: tuple[Filters, dict[LetterKind, int]] | None = None  # the counts' period
         self.export_runner = JobRunner(view)
         self.export_path: Path | None = None
         self._fill_choices()
@@ -60,15 +62,10 @@ class LetterRegister(QObject):
 
     def _connect_signals(self) -> None:
         v = self.view
-        for combo in (v.kind, v.village, v.delivered):
-            combo.currentIndexChanged.connect(self._on_filter_changed)
-        for date in (v.start, v.end):
-            date.editingFinished.connect(self._on_filter_changed)
-        v.search.search_changed.connect(self._on_filter_changed)
-        v.search.submitted.connect(self._on_search_submitted)
+        self.list.watch(v.start, v.end, v.kind, v.village, v.delivered, v.search)
+        self.list.selection_changed.connect(self._on_selection_changed)
+        self.list.results_changed.connect(self._on_results_changed)
         v.register_table.activated.connect(self._on_row_activated)
-        v.register_table.selectionModel().selectionChanged.connect(self._on_selection_changed)
-        self.model.modelReset.connect(self._on_selection_changed)
         v.reprint_button.clicked.connect(self.reprint)
         v.deliver_button.clicked.connect(self.deliver)
         v.export_button.clicked.connect(self.export)
@@ -86,15 +83,7 @@ class LetterRegister(QObject):
                           (_("Đã giao"), True)],
         }
         for combo, items in rows.items():
-            current = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            for text, data in items:
-                combo.addItem(text, data)
-            found = next((i for i, (_t, d) in enumerate(items) if d == current
-                          and type(d) is type(current)), 0)
-            combo.setCurrentIndex(found)
-            combo.blockSignals(False)
+            set_choices(combo, items)
 
     def period(self) -> tuple[dt.date | None, dt.date | None]:
         v = self.view
@@ -112,43 +101,32 @@ class LetterRegister(QObject):
                        text=v.search.text())
 
     # -- reading ----------------------------------------------------------------------------
+    def query(self) -> list[int]:
+        """The letters the filters choose; the counts per kind of the period, beside."""
+        self.shown = None
+        f = self.filters()
+        ids = queries.search_ids(self.ctx, f)
+        self.shown = (f, queries.counts(self.ctx, f.start or dt.date.min, f.end or dt.date.max))
+        return ids
+
+    def count_text(self, total: int) -> str:
+        # TRANSLATORS: the count under the register of letters, e.g. "87 thư"
+        return _("{count} thư").format(count=count_text(total))
+
     def reload(self, keep_ids: list[int] | None = None) -> None:
         """Run the query again; keep (or select) `keep_ids` where they are still listed."""
-        keep_ids = keep_ids if keep_ids is not None else self.selected_ids()
-        self.view.filter_error.clear_message()
-        try:
-            f = self.filters()
-            ids = queries.search_ids(self.ctx, f)
-            counts = queries.counts(self.ctx, f.start or dt.date.min, f.end or dt.date.max)
-        except DomainError as exc:
-            self.view.filter_error.show_message(exc.message)
-            f, ids, counts = None, [], None
-        self.ids = ids
-        self.model.set_ids(ids)
-        for i, letter_id in enumerate(keep_ids):
-            if i == 0:
-                select_id(self.view.register_table, self.model, letter_id)
-            else:
-                self._add_to_selection(letter_id)
-        self._show_counts(f, counts)
-        # TRANSLATORS: the count under the register of letters, e.g. "87 thư"
-        self.view.register_count.setText(_("{count} thư").format(count=count_text(len(ids))))
-        self._on_selection_changed()
-        self.results_changed.emit(len(ids))
+        self.list.reload(keep_ids)
 
-    def _add_to_selection(self, letter_id: int) -> None:
-        from PySide6.QtCore import QItemSelectionModel
+    @property
+    def ids(self) -> list[int]:
+        """Every letter listed, in the list's order (the model fetches rows page by page)."""
+        return self.model.ids()
 
-        row = self.model.row_of(letter_id)
-        if row >= 0:
-            self.view.register_table.selectionModel().select(
-                self.model.index(row, 0), QItemSelectionModel.SelectionFlag.Select
-                | QItemSelectionModel.SelectionFlag.Rows)
-
-    def _show_counts(self, f: Filters | None, counts: dict | None) -> None:
-        if counts is None:
+    def _show_counts(self) -> None:
+        if self.shown is None:  # the filters were refused: the error label says why
             self.view.counts_label.clear()
             return
+        f, counts = self.shown
         if f.start and f.end:
             period = _("Số thư từ {start} đến {end}").format(start=short_date(f.start),
                                                              end=short_date(f.end))
@@ -166,26 +144,21 @@ class LetterRegister(QObject):
         self.reload()
 
     def selected_ids(self) -> list[int]:
-        rows = sorted(i.row() for i in self.view.register_table.selectionModel().selectedRows())
-        return [i for i in (self.model.id_at(r) for r in rows) if i is not None]
+        return self.list.selected_ids()
 
     def current_id(self) -> int | None:
-        return selected_id(self.view.register_table, self.model)
+        return self.list.selected_id()
 
     # -- slots ------------------------------------------------------------------------------
-    def _on_filter_changed(self, *_args) -> None:
-        self.reload()
+    def _on_results_changed(self, total: int) -> None:
+        self._show_counts()
+        self.results_changed.emit(total)
 
-    def _on_search_submitted(self) -> None:
-        if self.model.rowCount() and not self.selected_ids():
-            select_id(self.view.register_table, self.model, self.model.id_at(0))
-        self.view.register_table.setFocus()
-
-    def _on_selection_changed(self, *_args) -> None:
+    def _on_selection_changed(self) -> None:
         chosen = self.selected_ids()
         self.view.reprint_button.setEnabled(bool(chosen))
         self.view.deliver_button.setEnabled(len(chosen) == 1)
-        self.view.export_button.setEnabled(bool(self.ids))
+        self.view.export_button.setEnabled(self.model.total > 0)
 
     def _on_row_activated(self, _index) -> None:
         self.reprint()
@@ -213,10 +186,8 @@ class LetterRegister(QObject):
                             by=values["by"])
             return letter_id
 
-        if DeliveryDialog.ask(self.view, submit, row=row) is None:
-            return False
-        self.reload(keep_ids=[letter_id])
-        return True
+        # the register shows the mark once the write is told (app.changes)
+        return DeliveryDialog.ask(self.view, submit, row=row) is not None
 
     def export(self) -> None:
         if self.export_runner.running:
@@ -227,9 +198,7 @@ class LetterRegister(QObject):
             return
         self.export_path = path
         message = _("Đang xuất tệp Excel…")
-        self.export_runner.start(
-            lambda: single_step(message, lambda: queries.register_xlsx(self.ctx, ids, path)),
-            message)
+        self.export_runner.run(lambda: queries.register_xlsx(self.ctx, ids, path), message)
 
     def _on_export_done(self, _result) -> None:
         MessageBox.inform(self.view, _("Đã xuất xong"),

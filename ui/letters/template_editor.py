@@ -35,9 +35,9 @@ from app.i18n import _
 from app.letters import printing, templates
 from app.letters.types import TEMPLATES, fields_of
 from app.paper import Printout
-from ui.errors import MessageBox, show_error
+from ui.common.errors import MessageBox, show_error
+from ui.common.widgets import fit_to_screen
 from ui.letters.compose_parts import NOTE_STYLE, PdfPane
-from ui.widgets import fit_to_screen
 
 PREVIEW_DELAY_MS = 300  # the preview follows the typing once it pauses
 _HINT = "color: #555;"

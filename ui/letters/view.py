@@ -17,8 +17,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _
+from ui.common.widgets import (
+    DateField,
+    ErrorLabel,
+    SearchBox,
+    list_table,
+    page_heading,
+    tidy_tab_order,
+)
 from ui.letters.columns import SHORT_DELIVERY_LABELS, SHORT_KIND_LABELS
-from ui.widgets import DateField, ErrorLabel, SearchBox, list_table, page_heading, tidy_tab_order
 
 QUEUE, REGISTER = 0, 1  # the two tabs
 

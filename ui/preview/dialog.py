@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 
 from app.errors import DomainError
 from app.i18n import _
-from ui.errors import show_error
+from ui.common.errors import show_error
+from ui.common.widgets import FilePicker
 from ui.preview.printing import (
     PagePrinter,
     PrintDialogBox,
@@ -34,7 +35,6 @@ from ui.preview.printing import (
     chosen_pages,
     make_printer,
 )
-from ui.widgets import FilePicker
 
 if TYPE_CHECKING:
     from app.paper import Printout

@@ -7,9 +7,9 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from app.i18n import _
+from app.i18n import N_
+from ui.common.worker import JobRunner
 from ui.preview.dialog import PreviewDialog
-from ui.worker import JobFactory, JobRunner
 
 
 class PrintRunner(JobRunner):
@@ -20,15 +20,14 @@ class PrintRunner(JobRunner):
     `saved` signals (the letters are marked printed then).
     """
 
+    default_title = N_("Đang chuẩn bị bản in…")
+
     preview_opened = Signal(object)  # the PreviewDialog just opened
 
     def __init__(self, parent: QWidget):
         super().__init__(parent)
         self.preview: PreviewDialog | None = None  # the preview last opened (tests read it)
         self.succeeded.connect(self._on_printout_ready)
-
-    def start(self, factory: JobFactory, title: str | None = None) -> None:
-        super().start(factory, title or _("Đang chuẩn bị bản in…"))
 
     def _on_printout_ready(self, printout: Any) -> None:
         self.preview = PreviewDialog.show_printout(self._widget, printout)

@@ -18,8 +18,8 @@ from app import settings, staff
 from app.context import AppContext
 from app.errors import DomainError
 from app.i18n import _
-from ui.errors import show_error
-from ui.worker import JobRunner
+from ui.common.errors import show_error
+from ui.common.worker import JobRunner
 
 
 def demo_available() -> bool:

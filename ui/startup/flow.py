@@ -104,7 +104,7 @@ class AppFlow(QObject):
         old.deleteLater()
 
     def _on_logged_out(self) -> None:
-        self.show_login(self.window.ctx.actor.username)
+        self.show_login()  # the next person at this desk types their own name: the field is empty
 
     def _on_window_closed(self) -> None:
         self.finished.emit(0)

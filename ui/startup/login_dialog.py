@@ -9,7 +9,7 @@ from app import settings, staff
 from app.auth import Actor
 from app.context import AppContext
 from app.i18n import _
-from ui.forms import FormDialog
+from ui.common.forms import FormDialog
 from ui.registers.accounts.dialogs import password_field
 
 DEMO_PASSWORD = "quangtrung"  # app.demo.DEMO_PASSWORD; kept here so the hint never needs it

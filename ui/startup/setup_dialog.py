@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QPushButton, 
 from app import settings, setup
 from app.context import AppContext
 from app.i18n import _
-from ui.forms import FormDialog
+from ui.common.forms import FormDialog
 from ui.registers.accounts.dialogs import password_field
 from ui.registers.profile.controller import PLACEHOLDERS
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from app import staff
 from app.auth import Permission
+from app.changes import Topic
 from app.context import AppContext
 from app.i18n import N_, _
 from app.staff import UserRow
-from ui.models import Column, ListTableModel
+from ui.common.models import Column, ListTableModel
 from ui.registers.accounts.dialogs import AccountDialog, PasswordDialog
 from ui.registers.common.controller import RegisterController
 from ui.registers.common.view import RegisterView
@@ -25,6 +26,8 @@ COLUMNS = [
 
 class AccountsController(RegisterController):
     unit = N_("tài khoản")
+    topics = frozenset({Topic.USERS})
+    table_name = "accounts"
     deactivate_verb = N_("Khóa tài khoản")
     activate_verb = N_("Mở khóa")
 
@@ -42,9 +45,6 @@ class AccountsController(RegisterController):
     def _connect_signals(self) -> None:
         super()._connect_signals()
         self.password_button.clicked.connect(self._on_password_requested)
-
-    def refresh(self) -> None:
-        self.reload()
 
     def query(self) -> list[UserRow]:
         return staff.list_users(self.ctx, self.view.search.text())

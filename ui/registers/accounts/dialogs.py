@@ -8,7 +8,7 @@ from app.auth import ROLE_LABELS
 from app.errors import DomainError
 from app.i18n import _
 from app.staff import UserRow
-from ui.forms import FormDialog
+from ui.common.forms import FormDialog
 
 
 def password_field() -> QLineEdit:

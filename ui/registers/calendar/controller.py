@@ -13,16 +13,17 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
 from app import calendar
 from app.auth import Permission
 from app.calendar import KIND_LABELS, MAX_YEAR, MIN_YEAR, DayInfo
+from app.changes import Topic
 from app.context import AppContext
 from app.errors import DomainError
 from app.i18n import N_, _
 from app.l10n import weekday_name
-from ui.errors import MessageBox, show_error
-from ui.forms import FormDialog
-from ui.models import Column, ListTableModel
+from ui.common.errors import MessageBox, show_error
+from ui.common.forms import FormDialog
+from ui.common.models import Column, ListTableModel
+from ui.common.widgets import RequiredDateEdit
 from ui.registers.common.controller import RegisterController
 from ui.registers.common.view import RegisterView
-from ui.widgets import RequiredDateEdit
 
 SOURCE_LABELS = {"package": N_("Theo quy định (tự động)"), "admin": N_("Văn phòng nhập")}
 
@@ -63,6 +64,8 @@ class DayDialog(FormDialog):
 
 class CalendarController(RegisterController):
     unit = N_("ngày")
+    topics = frozenset({Topic.CALENDAR})
+    table_name = "calendar"
 
     def __init__(self, view: RegisterView, ctx: AppContext):
         super().__init__(view, ctx, ListTableModel(COLUMNS, view, key=lambda d: d.date))
@@ -80,11 +83,8 @@ class CalendarController(RegisterController):
 
     def _connect_signals(self) -> None:
         super()._connect_signals()
-        self.year.valueChanged.connect(self._on_filter_changed)
+        self.list.watch(self.year)
         self.remove_button.clicked.connect(self._on_remove_requested)
-
-    def refresh(self) -> None:
-        self.reload()
 
     def query(self) -> list[DayInfo]:
         return calendar.list_days(self.ctx, self.year.value())
@@ -134,7 +134,6 @@ class CalendarController(RegisterController):
         except DomainError as exc:
             show_error(self.view, exc)
             return
-        self.reload()
         self.record_saved.emit(day.date)
 
 

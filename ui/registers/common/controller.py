@@ -1,25 +1,24 @@
-"""The controller skeleton of a register: search, reload, selection, shortcuts, activation."""
+"""The controller skeleton of a register: its filtered list, shortcuts, buttons, dialogs."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from babel.numbers import format_decimal
 from PySide6.QtCore import QModelIndex, QObject, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QPushButton
 
+from app.changes import Topic
 from app.context import AppContext
 from app.errors import DomainError
-from app.i18n import N_, _, current_language
-from ui.errors import MessageBox, show_error
-from ui.models import IdTableModel, ListTableModel, select_id, selected_id
+from app.i18n import N_, _
+from ui.common.changes import ChangeWatch
+from ui.common.errors import MessageBox, show_error
+from ui.common.filtered_list import FilteredList
+from ui.common.formats import count_text
+from ui.common.models import IdTableModel, ListTableModel
+from ui.common.ui_state import ColumnWidths
 from ui.registers.common.view import RegisterView
-
-
-def count_text(n: int) -> str:
-    """'1.348' in Vietnamese, '1,348' in English."""
-    return format_decimal(n, locale=current_language())
 
 
 class RegisterController(QObject):
@@ -38,6 +37,8 @@ class RegisterController(QObject):
     deactivate_verb = N_("Ngừng quản lý")
     activate_verb = N_("Khôi phục")
     can_edit = True
+    topics: frozenset[Topic] = frozenset()  # what the register shows (app.changes)
+    table_name = "register"  # the table's name in the user's saved column widths
     add_button: QPushButton | None = None
     edit_button: QPushButton | None = None
     toggle_button: QPushButton | None = None
@@ -48,11 +49,15 @@ class RegisterController(QObject):
         self.ctx = ctx
         self.model = model
         self.dialog = None  # the dialog last opened (tests fill it in)
-        view.table.setModel(model)
+        self.list = FilteredList(view.table, model, self.query, error=view.filter_error,
+                                 count_label=view.count_label, count=self.count_text)
         self._shortcuts = {
             "find": QShortcut(QKeySequence.StandardKey.Find, view),
             "add": QShortcut(QKeySequence.StandardKey.New, view),
         }
+        self.watch = ChangeWatch(view, ctx, self.topics, self._on_records_changed)
+        # the subclass sets the default widths; the user's own replace them once shown
+        self.widths = ColumnWidths(view.table, ctx, self.table_name)
 
     # -- to implement ----------------------------------------------------------------
     def query(self) -> list[Any]:
@@ -70,15 +75,17 @@ class RegisterController(QObject):
     def describe(self, row: Any) -> str:
         return str(getattr(row, "name", ""))
 
+    def count_text(self, n: int) -> str:
+        # TRANSLATORS: the count under a register, e.g. "1.348 hộ"
+        return _("{count} {unit}").format(count=count_text(n), unit=_(self.unit))
+
     # -- wiring ----------------------------------------------------------------------
     def _connect_signals(self) -> None:
         v = self.view
-        v.search.search_changed.connect(self._on_search_changed)
-        v.search.submitted.connect(self._on_search_submitted)
-        v.show_inactive.toggled.connect(self._on_filter_changed)
+        self.list.watch(v.search, v.show_inactive)
+        self.list.selection_changed.connect(self._on_selection_changed)
+        self.list.results_changed.connect(self.results_changed)
         v.table.activated.connect(self._on_row_activated)
-        v.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
-        self.model.modelReset.connect(self._on_selection_changed)
         self._shortcuts["find"].activated.connect(self._on_find_shortcut)
         self._shortcuts["add"].activated.connect(self._on_add_shortcut)
         if self.add_button is not None:
@@ -89,49 +96,27 @@ class RegisterController(QObject):
             self.toggle_button.clicked.connect(self._on_toggle_requested)
 
     # -- reading ---------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Read the filters' choices and the list again (a register with choices of its own
+        reads them too)."""
+        self.reload()
+
     def reload(self, keep_id: Any = None) -> None:
         """Run the query again; select `keep_id` (or the row selected before) if still listed."""
-        if keep_id is None:
-            keep_id = self.selected_id()
-        try:
-            result = self.query()
-        except DomainError as exc:
-            show_error(self.view, exc)
-            result = []
-        if isinstance(self.model, IdTableModel):
-            self.model.set_ids(result)
-        else:
-            self.model.set_rows(result)
-        if keep_id is not None:
-            self.select_id(keep_id)
-        # TRANSLATORS: the count under a register, e.g. "1.348 hộ"
-        self.view.count_label.setText(_("{count} {unit}").format(
-            count=count_text(self.model.total), unit=_(self.unit)))
-        self._update_buttons()
-        self.results_changed.emit(self.model.total)
+        self.list.reload(None if keep_id is None else [keep_id])
 
     def selected_row(self) -> Any:
-        rows = self.view.table.selectionModel().selectedRows()
-        return self.model.row_at(rows[0].row()) if rows else None
+        return self.list.selected_row()
 
     def selected_id(self) -> Any:
-        return selected_id(self.view.table, self.model)
+        return self.list.selected_id()
 
     def select_id(self, item_id: Any) -> bool:
-        return select_id(self.view.table, self.model, item_id)
+        return self.list.select_id(item_id)
 
     # -- slots -----------------------------------------------------------------------
-    def _on_search_changed(self, _text: str) -> None:
-        self.reload()
-
-    def _on_search_submitted(self) -> None:
-        """Enter in the search box: go to the first row, where Enter opens it."""
-        if self.model.rowCount() and self.selected_id() is None:
-            self.select_id(self.model.id_at(0))
-        self.view.table.setFocus()
-
-    def _on_filter_changed(self, *_args) -> None:
-        self.reload()
+    def _on_records_changed(self, _topics: frozenset[Topic]) -> None:
+        self.refresh()  # a write here or elsewhere: the selection stays where it was
 
     def _on_find_shortcut(self) -> None:
         self.view.search.setFocus()
@@ -182,14 +167,13 @@ class RegisterController(QObject):
             question, yes = _("{verb} {what}?").format(verb=activate, what=what), activate
         if not MessageBox.ask(self.view, _("Xác nhận"), question, yes=yes):
             return
-        item_id = self.model.id_at(self.view.table.selectionModel().selectedRows()[0].row())
+        item_id = self.selected_id()
         try:
             self.set_active(item_id, not active)
         except DomainError as exc:
             show_error(self.view, exc)
             return
-        self.reload(keep_id=item_id)
-        self.record_saved.emit(item_id)
+        self.record_saved.emit(item_id)  # the list follows once the write is told
 
     def open_dialog(self, dialog, on_saved=None) -> None:
         """Show a form dialog without blocking; reload and select what it saved."""

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 from app.excel import ImportPreview
 from app.i18n import N_, _
 from app.jobs import Job
-from ui.errors import MessageBox
-from ui.models import Column, ListTableModel
-from ui.worker import JobRunner
+from ui.common.errors import MessageBox
+from ui.common.models import Column, ListTableModel
+from ui.common.worker import JobRunner
 
 ISSUE_COLUMNS = [
     Column(N_("Dòng"), lambda i: i.row, align_right=True),

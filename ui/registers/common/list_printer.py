@@ -10,9 +10,9 @@ from app.auth import Permission
 from app.context import AppContext
 from app.i18n import _
 from app.jobs import Job
+from ui.common.widgets import VillageFilter
 from ui.preview import PrintRunner
 from ui.registers.common.view import RegisterView
-from ui.widgets import VillageFilter
 
 
 class ListPrinter(QObject):

@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from app.i18n import _
-from ui.widgets import SearchBox, page_heading, tidy_tab_order
+from ui.common.widgets import ErrorLabel, SearchBox, list_table, page_heading, tidy_tab_order
 
 
 class RegisterView(QWidget):
@@ -37,20 +34,8 @@ class RegisterView(QWidget):
         top.addWidget(self.search, 3)
         top.addLayout(self.filters)
         top.addWidget(self.show_inactive)
-        self.table = QTableView()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table for the buttons
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultAlignment(
-            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.table.horizontalHeader().setHighlightSections(False)
-        self.table.horizontalHeader().setDefaultAlignment(
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.filter_error = ErrorLabel()
+        self.table = list_table(self)  # Tab leaves the table for the buttons
         self.count_label = QLabel()
         self.buttons = QHBoxLayout()
         bottom = QHBoxLayout()
@@ -60,6 +45,7 @@ class RegisterView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(top)
+        layout.addWidget(self.filter_error)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
 

@@ -3,24 +3,25 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from app import household_io, residents, villages
 from app.auth import Permission
+from app.changes import Topic
 from app.context import AppContext
 from app.errors import DomainError
 from app.i18n import N_, _, pgettext
 from app.paper import documents
 from app.residents import HouseholdRow
-from ui.errors import MessageBox, show_error
-from ui.models import Column, IdTableModel
-from ui.registers.common.controller import RegisterController, count_text
+from ui.common.errors import MessageBox, show_error
+from ui.common.formats import count_text
+from ui.common.models import Column, IdTableModel
+from ui.common.widgets import FilePicker, VillageFilter
+from ui.common.worker import JobRunner
+from ui.registers.common.controller import RegisterController
 from ui.registers.common.import_dialog import ImportDialog
 from ui.registers.common.list_printer import ListPrinter
 from ui.registers.common.view import RegisterView
 from ui.registers.households.household_dialog import HouseholdDialog
-from ui.widgets import FilePicker, VillageFilter
-from ui.worker import JobRunner, single_step
 
 COLUMNS = [
     Column(N_("Số hộ"), lambda h: h.code or ""),
@@ -33,6 +34,8 @@ COLUMNS = [
 
 class HouseholdsController(RegisterController):
     unit = N_("hộ")
+    topics = frozenset({Topic.RESIDENTS, Topic.VILLAGES})
+    table_name = "households"
     viewable = True
 
     def __init__(self, view: RegisterView, ctx: AppContext):
@@ -58,14 +61,13 @@ class HouseholdsController(RegisterController):
 
     def _connect_signals(self) -> None:
         super()._connect_signals()
-        self.village_filter.currentIndexChanged.connect(self._on_filter_changed)
+        self.list.watch(self.village_filter)
         self.import_button.clicked.connect(self._on_import_requested)
         self.export_button.clicked.connect(self._on_export_requested)
         self.preview_runner.succeeded.connect(self._on_preview_ready)
         self.export_runner.succeeded.connect(self._on_export_done)
 
     def refresh(self) -> None:
-        """Called when the screen is shown: villages may have changed elsewhere."""
         self.village_filter.set_villages(villages.list_villages(self.ctx))
         self.reload()
 
@@ -113,9 +115,7 @@ class HouseholdsController(RegisterController):
             residents.update_household(self.ctx, hh_id, village_id=data["village_id"],
                                        address=data["address"], code=data["code"])
             return hh_id
-        dlg.submit = save
-        # members may change even when the household fields are not saved
-        dlg.rejected.connect(lambda: self.reload(keep_id=hh_id))
+        dlg.submit = save  # members are saved one by one: the list follows each (app.changes)
         self.open_dialog(dlg)
 
     # -- Excel ---------------------------------------------------------------------------
@@ -123,9 +123,8 @@ class HouseholdsController(RegisterController):
         path = FilePicker.open_excel(self.view, _("Chọn tệp Excel hộ gia đình"))
         if path is None:
             return
-        self.preview_runner.start(lambda: single_step(
-            _("Đang đọc và kiểm tra tệp…"),
-            lambda: household_io.preview_households(self.ctx, path)))
+        self.preview_runner.run(lambda: household_io.preview_households(self.ctx, path),
+                                _("Đang đọc và kiểm tra tệp…"))
 
     def _on_preview_ready(self, preview) -> None:
         dlg = ImportDialog(
@@ -134,12 +133,8 @@ class HouseholdsController(RegisterController):
             describe=lambda n: _("Đã nhập {count} hộ gia đình từ tệp “{file}”.").format(
                 count=count_text(n), file=preview.source))
         self.dialog = dlg
-        dlg.imported.connect(self._on_imported)
         dlg.finished.connect(dlg.deleteLater)
-        dlg.open()
-
-    def _on_imported(self, _count: Any) -> None:
-        self.refresh()
+        dlg.open()  # the households imported are listed once the job's write is told
 
     def _on_export_requested(self) -> None:
         path = FilePicker.save_excel(self.view, "so-ho-gia-dinh.xlsx")

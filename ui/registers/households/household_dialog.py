@@ -28,11 +28,11 @@ from app.errors import DomainError
 from app.i18n import N_, _
 from app.residents import SEX_LABELS, HouseholdDetail, ResidentInput
 from app.villages import VillageRow
-from ui.errors import show_error
-from ui.forms import FormDialog
-from ui.models import Column, ListTableModel
+from ui.common.errors import show_error
+from ui.common.forms import FormDialog
+from ui.common.models import Column, ListTableModel
+from ui.common.widgets import DateField, SexCombo
 from ui.registers.residents.resident_dialog import ResidentDialog
-from ui.widgets import DateField, SexCombo
 
 
 def _date_text(value) -> str:

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QFormLayout,
@@ -20,18 +19,16 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from app import settings
 from app.auth import Permission
 from app.context import AppContext
-from app.errors import DomainError
 from app.i18n import _
 from app.paper import documents
+from ui.common.settings_page import SettingsController, SettingsPage
 from ui.preview import PrintRunner
-from ui.widgets import ErrorLabel, page_heading
 
 BODY_SIZES = (13, 14)  # Nghị định 30/2020: body text 13–14 pt
 
@@ -52,13 +49,11 @@ def _align_labels(forms: list[QFormLayout]) -> None:
         label.setMinimumWidth(width)
 
 
-class PaperView(QWidget):
+class PaperView(SettingsPage):
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        heading = page_heading(_("In ấn"))
-        self.note = QLabel(_("Lề giấy, cỡ chữ và người ký dùng cho mọi văn bản in ra "
-                             "(theo Nghị định 30/2020/NĐ-CP)."))
-        self.note.setWordWrap(True)
+        super().__init__(_("In ấn"), _("Lề giấy, cỡ chữ và người ký dùng cho mọi văn bản in ra "
+                                       "(theo Nghị định 30/2020/NĐ-CP)."),
+                         _("Lưu thiết lập"), parent)
         self.margins: dict[str, QSpinBox] = {}
         layout_form = QFormLayout()
         layout_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -101,34 +96,10 @@ class PaperView(QWidget):
         profile_box.setLayout(profile_form)
 
         _align_labels([layout_form, signer_form, profile_form])
-
-        self.error = ErrorLabel()
-        self.saved_label = QLabel()
-        self.saved_label.setStyleSheet("color: #1b5e20;")
-        self.save_button = QPushButton(_("Lưu thiết lập"))
-        self.reset_button = QPushButton(_("Hoàn tác"))
-        self.test_button = QPushButton(_("In trang thử"))
+        for box in (layout_box, signer_box, profile_box):
+            self.content.addWidget(box)
+        self.test_button = self.add_button(QPushButton(_("In trang thử")))
         self.test_button.setToolTip(_("Xem và in một trang mẫu theo thiết lập đã lưu"))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.reset_button)
-        buttons.addWidget(self.saved_label)
-        buttons.addStretch(1)
-        buttons.addWidget(self.test_button)
-        box = QWidget()
-        box.setMaximumWidth(760)
-        inner = QVBoxLayout(box)
-        inner.setContentsMargins(0, 0, 0, 0)
-        inner.addWidget(layout_box)
-        inner.addWidget(signer_box)
-        inner.addWidget(profile_box)
-        inner.addWidget(self.error)
-        inner.addLayout(buttons)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(self.note)
-        layout.addWidget(box)
-        layout.addStretch(1)
 
     @staticmethod
     def _spin(low: int, high: int, suffix: str) -> QSpinBox:
@@ -148,44 +119,33 @@ class PaperView(QWidget):
         return row
 
 
-class PaperController(QObject):
+class PaperController(SettingsController):
     paper_saved = Signal(object)  # the PaperSettings
 
     def __init__(self, view: PaperView, ctx: AppContext):
-        super().__init__(view)
-        self.view = view
-        self.ctx = ctx
-        self.can_edit = ctx.actor.can(Permission.EDIT_PROFILE)
+        super().__init__(view, ctx, ctx.actor.can(Permission.EDIT_PROFILE))
         self.can_print = ctx.actor.can(Permission.VIEW_REGISTERS)
         self.print_runner = PrintRunner(view)
-        self._loaded: dict[str, Any] = {}
-        self._save_shortcut = QShortcut(QKeySequence.StandardKey.Save, view)
-        self._set_read_only(not self.can_edit)
+        if not self.can_edit:
+            self._set_read_only()
         view.test_button.setEnabled(self.can_print)
         self._connect_signals()
         self.refresh()
 
-    def _set_read_only(self, read_only: bool) -> None:
+    def _set_read_only(self) -> None:
         v = self.view
         for spin in [*v.margins.values(), v.body_size]:
-            spin.setReadOnly(read_only)
-            if read_only:
-                spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
-        v.signer_title.setReadOnly(read_only)
-        v.vice_chairmen.setReadOnly(read_only)
-        if read_only:  # an example in a box nobody can type in would read as data
-            v.vice_chairmen.setPlaceholderText(_("(chưa nhập)"))
-        v.save_button.setVisible(not read_only)
-        v.reset_button.setVisible(not read_only)
-        if read_only:
-            v.note.setText(v.note.text() + " " + _("Chỉ quản trị hệ thống được sửa."))
+            spin.setReadOnly(True)
+            spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
+        v.signer_title.setReadOnly(True)
+        v.vice_chairmen.setReadOnly(True)
+        # an example in a box nobody can type in would read as data
+        v.vice_chairmen.setPlaceholderText(_("(chưa nhập)"))
 
     def _connect_signals(self) -> None:
+        super()._connect_signals()
         v = self.view
-        v.save_button.clicked.connect(self._on_save_clicked)
-        v.reset_button.clicked.connect(self.refresh)
         v.test_button.clicked.connect(self._on_test_print_requested)
-        self._save_shortcut.activated.connect(self._on_save_clicked)
         for spin in [*v.margins.values(), v.body_size]:
             spin.valueChanged.connect(self._on_edited)
         v.signer_title.textEdited.connect(self._on_edited)
@@ -199,9 +159,7 @@ class PaperController(QObject):
         values["vice_chairmen"] = v.vice_chairmen.toPlainText()
         return values
 
-    def refresh(self) -> None:
-        """Read the saved values again (also when the screen is shown: the profile may have
-        changed in “Thông tin đơn vị”)."""
+    def fill(self) -> None:
         v = self.view
         paper = settings.paper(self.ctx)
         for key, spin in v.margins.items():
@@ -209,39 +167,22 @@ class PaperController(QObject):
         v.body_size.setValue(paper.body_font_size)
         v.signer_title.setText(paper.chairman_title)
         v.vice_chairmen.setPlainText("\n".join(paper.vice_chairmen))
+        self.fill_shown()
+
+    def fill_shown(self) -> None:
+        """The lines “Thông tin đơn vị” holds, shown here as they will be printed."""
+        v = self.view
         profile = settings.profile(self.ctx)
         v.place_name.setText(profile.place_name or "—")
         lines = [profile.parent_unit.upper()] if profile.parent_unit else []
         lines.append(profile.agency_line)
         v.agency_lines.setText("\n".join(lines))
-        self._loaded = self.values()
-        v.error.clear_message()
-        v.saved_label.clear()
 
-    @property
-    def dirty(self) -> bool:
-        return self.can_edit and self.values() != self._loaded
+    def write(self, values: dict[str, Any]):
+        return settings.save_paper(self.ctx, values)
 
-    def _on_edited(self, *_args) -> None:
-        self.view.saved_label.clear()
-
-    def save(self) -> bool:
-        """Save what is on screen; a refused value is shown inline and nothing is written."""
-        if not self.can_edit:
-            return False
-        self.view.error.clear_message()
-        try:
-            paper = settings.save_paper(self.ctx, self.values())
-        except DomainError as exc:
-            self.view.error.show_message(exc.message)
-            return False
-        self.refresh()
-        self.view.saved_label.setText(_("Đã lưu."))
+    def saved(self, paper) -> None:
         self.paper_saved.emit(paper)
-        return True
-
-    def _on_save_clicked(self) -> None:
-        self.save()
 
     def _on_test_print_requested(self) -> None:
         if self.print_runner.running:

@@ -8,18 +8,20 @@ from PySide6.QtWidgets import QComboBox
 
 from app import catalogue_io, procedures
 from app.auth import Permission
+from app.changes import Topic
 from app.context import AppContext
 from app.errors import DomainError
 from app.i18n import N_, _
 from app.procedures import ProcedureRow
-from ui.errors import MessageBox, show_error
-from ui.models import Column, IdTableModel
+from ui.common.errors import MessageBox, show_error
+from ui.common.formats import money
+from ui.common.models import Column, IdTableModel
+from ui.common.widgets import FilePicker, set_choices
+from ui.common.worker import JobRunner
 from ui.registers.common.controller import RegisterController
 from ui.registers.common.import_dialog import ImportDialog
 from ui.registers.common.view import RegisterView
 from ui.registers.procedures.procedure_dialog import ProcedureDialog
-from ui.widgets import FilePicker
-from ui.worker import JobRunner, single_step
 
 
 def fee_label(p: ProcedureRow) -> str:
@@ -27,7 +29,7 @@ def fee_label(p: ProcedureRow) -> str:
         return _("Theo quy định của tỉnh")
     if p.fee_vnd == 0:
         return _("Miễn lệ phí")  # the exceptions (late filing …) are in the tooltip
-    return _("{amount} đồng").format(amount=f"{p.fee_vnd:,}".replace(",", "."))
+    return money(p.fee_vnd)
 
 
 def time_label(p: ProcedureRow) -> str:
@@ -55,6 +57,8 @@ COLUMNS = [
 
 class ProceduresController(RegisterController):
     unit = N_("thủ tục")
+    topics = frozenset({Topic.PROCEDURES})  # a procedure saved may bring a new field
+    table_name = "procedures"
     viewable = True
     deactivate_verb = N_("Ngừng áp dụng")
     activate_verb = N_("Áp dụng lại")
@@ -81,7 +85,7 @@ class ProceduresController(RegisterController):
 
     def _connect_signals(self) -> None:
         super()._connect_signals()
-        self.field_filter.currentIndexChanged.connect(self._on_filter_changed)
+        self.list.watch(self.field_filter)
         self.import_button.clicked.connect(self._on_import_requested)
         self.export_button.clicked.connect(self._on_export_requested)
         self.preview_runner.succeeded.connect(self._on_preview_ready)
@@ -91,19 +95,9 @@ class ProceduresController(RegisterController):
         self._load_fields()
         self.reload()
 
-    def _on_dialog_saved(self, item_id) -> None:
-        self._load_fields()  # the procedure may have brought a new field
-        super()._on_dialog_saved(item_id)
-
     def _load_fields(self) -> None:
-        current = self.field_filter.currentData()
-        self.field_filter.blockSignals(True)
-        self.field_filter.clear()
-        self.field_filter.addItem(_("Tất cả lĩnh vực"), None)
-        for f in procedures.list_fields(self.ctx):
-            self.field_filter.addItem(f, f)
-        self.field_filter.setCurrentIndex(max(self.field_filter.findData(current), 0))
-        self.field_filter.blockSignals(False)
+        set_choices(self.field_filter, [(_("Tất cả lĩnh vực"), None),
+                                        *((f, f) for f in procedures.list_fields(self.ctx))])
 
     def query(self) -> list[int]:
         return procedures.search_procedure_ids(
@@ -147,8 +141,8 @@ class ProceduresController(RegisterController):
         path = FilePicker.open_excel(self.view, _("Chọn tệp Excel danh mục thủ tục"))
         if path is None:
             return
-        self.preview_runner.start(lambda: single_step(
-            _("Đang đọc và kiểm tra tệp…"), lambda: catalogue_io.preview_catalogue(path)))
+        self.preview_runner.run(lambda: catalogue_io.preview_catalogue(path),
+                                _("Đang đọc và kiểm tra tệp…"))
 
     def _on_preview_ready(self, preview) -> None:
         dlg = ImportDialog(
@@ -157,20 +151,16 @@ class ProceduresController(RegisterController):
             describe=lambda r: _("Đã thêm {added} thủ tục mới và cập nhật {updated} thủ tục.")
             .format(added=r[0], updated=r[1]))
         self.dialog = dlg
-        dlg.imported.connect(self._on_imported)
         dlg.finished.connect(dlg.deleteLater)
-        dlg.open()
-
-    def _on_imported(self, _result) -> None:
-        self.refresh()
+        dlg.open()  # the catalogue follows once the job's write is told
 
     def _on_export_requested(self) -> None:
         path = FilePicker.save_excel(self.view, "danh-muc-thu-tuc.xlsx")
         if path is None:
             return
         self._export_path = path
-        self.export_runner.start(lambda: single_step(
-            _("Đang xuất danh mục…"), lambda: catalogue_io.export_catalogue(self.ctx, path)))
+        self.export_runner.run(lambda: catalogue_io.export_catalogue(self.ctx, path),
+                               _("Đang xuất danh mục…"))
 
     def _on_export_done(self, n: int) -> None:
         MessageBox.inform(self.view, _("Đã xuất xong"),

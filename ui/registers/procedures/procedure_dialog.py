@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _
 from app.procedures import EVENT_LABELS, UNIT_LABELS, ProcedureInput, ProcedureRow
-from ui.forms import FormDialog
+from ui.common.forms import FormDialog
 
 
 def _text_box(lines: int, placeholder: str = "") -> QPlainTextEdit:

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from app import residents, villages
 from app.auth import Permission
+from app.changes import Topic
 from app.context import AppContext
 from app.errors import DomainError
 from app.i18n import N_, _, pgettext
 from app.paper import documents
 from app.residents import SEX_LABELS, ResidentRow
-from ui.errors import show_error
-from ui.models import Column, IdTableModel
+from ui.common.errors import show_error
+from ui.common.models import Column, IdTableModel
+from ui.common.widgets import VillageFilter
 from ui.registers.common.controller import RegisterController
 from ui.registers.common.list_printer import ListPrinter
 from ui.registers.common.view import RegisterView
 from ui.registers.residents.picker import HouseholdPicker
 from ui.registers.residents.resident_dialog import ResidentDialog
-from ui.widgets import VillageFilter
 
 COLUMNS = [
     Column(N_("Họ và tên"), lambda r: r.full_name),
@@ -33,6 +34,8 @@ COLUMNS = [
 
 class ResidentsController(RegisterController):
     unit = N_("người")
+    topics = frozenset({Topic.RESIDENTS, Topic.VILLAGES})
+    table_name = "residents"
     viewable = True
 
     def __init__(self, view: RegisterView, ctx: AppContext):
@@ -56,7 +59,7 @@ class ResidentsController(RegisterController):
 
     def _connect_signals(self) -> None:
         super()._connect_signals()
-        self.village_filter.currentIndexChanged.connect(self._on_filter_changed)
+        self.list.watch(self.village_filter)
 
     def refresh(self) -> None:
         self.village_filter.set_villages(villages.list_villages(self.ctx))

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -15,9 +12,10 @@ from PySide6.QtWidgets import (
 from app import residents
 from app.context import AppContext
 from app.i18n import _
-from ui.models import IdTableModel
+from ui.common.filtered_list import FilteredList
+from ui.common.models import IdTableModel
+from ui.common.widgets import SearchBox, list_table
 from ui.registers.households.controller import COLUMNS
-from ui.widgets import SearchBox
 
 
 class HouseholdPicker(QDialog):
@@ -28,13 +26,10 @@ class HouseholdPicker(QDialog):
         self.resize(760, 460)
         self.search = SearchBox(_("Tìm hộ theo tên chủ hộ, số hộ, địa chỉ…"))
         self.model = IdTableModel(COLUMNS, lambda ids: residents.get_households(ctx, ids), self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = list_table(self)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
+        self.list = FilteredList(self.table, self.model, lambda: residents.search_household_ids(
+            ctx, self.search.text()))
         chars = self.fontMetrics().averageCharWidth()
         for i, w in enumerate((10, 26, 16, 30)):
             self.table.setColumnWidth(i, w * chars + 16)
@@ -46,31 +41,24 @@ class HouseholdPicker(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.buttons)
         self._connect_signals()
-        self._on_search_changed("")
+        self.list.reload()
 
     def _connect_signals(self) -> None:
-        self.search.search_changed.connect(self._on_search_changed)
-        self.search.submitted.connect(self._on_search_submitted)
+        self.list.watch(self.search)  # Enter there: the table, where Enter chooses
+        self.list.results_changed.connect(self._on_results_changed)
+        self.list.selection_changed.connect(self._on_selection_changed)
         self.table.activated.connect(self._on_row_activated)
         self.buttons.accepted.connect(self._on_ok_clicked)
         self.buttons.rejected.connect(self.reject)
-        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
-        self.model.modelReset.connect(self._on_selection_changed)
 
-    def _on_search_changed(self, text: str) -> None:
-        self.model.set_ids(residents.search_household_ids(self.ctx, text))
-        if self.model.rowCount():
-            self.table.selectRow(0)
+    def _on_results_changed(self, _total: int) -> None:
+        self.list.select_first()
 
-    def _on_search_submitted(self) -> None:
-        self.table.setFocus()  # Enter again chooses the selected household
-
-    def _on_selection_changed(self, *_args) -> None:
+    def _on_selection_changed(self) -> None:
         self.ok_button.setEnabled(self.selected() is not None)
 
     def selected(self):
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row_at(rows[0].row()) if rows else None
+        return self.list.selected_row()
 
     def _on_row_activated(self, _index) -> None:
         self._on_ok_clicked()

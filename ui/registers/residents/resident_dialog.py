@@ -6,8 +6,8 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from app.i18n import _
 from app.residents import HEAD_RELATION, ResidentInput, ResidentRow
-from ui.forms import FormDialog
-from ui.widgets import DateField, SexCombo
+from ui.common.forms import FormDialog
+from ui.common.widgets import DateField, SexCombo
 
 # stored as typed (the register and the Excel files keep these words): not translated
 RELATIONS = ["Vợ", "Chồng", "Con", "Cha", "Mẹ", "Ông", "Bà", "Cháu", "Anh", "Chị", "Em",

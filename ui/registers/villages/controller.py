@@ -6,11 +6,12 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from app import villages
 from app.auth import Permission
+from app.changes import Topic
 from app.context import AppContext
 from app.i18n import N_, _, pgettext
 from app.villages import VillageRow
-from ui.forms import FormDialog
-from ui.models import Column, ListTableModel
+from ui.common.forms import FormDialog
+from ui.common.models import Column, ListTableModel
 from ui.registers.common.controller import RegisterController
 from ui.registers.common.view import RegisterView
 
@@ -40,6 +41,8 @@ class VillageDialog(FormDialog):
 
 class VillagesController(RegisterController):
     unit = N_("thôn")
+    topics = frozenset({Topic.VILLAGES, Topic.RESIDENTS})  # the counts of households, people
+    table_name = "villages"
     deactivate_verb = N_("Ngừng sử dụng")
     activate_verb = N_("Sử dụng lại")
 
@@ -54,9 +57,6 @@ class VillagesController(RegisterController):
         self.toggle_button = view.add_button(_("Ngừng sử dụng"))
         view.set_column_widths([28, 10, 13, 15, 30])
         self._connect_signals()
-        self.reload()
-
-    def refresh(self) -> None:
         self.reload()
 
     def query(self) -> list[VillageRow]:

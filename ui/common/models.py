@@ -11,7 +11,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from app.i18n import _
@@ -106,6 +112,10 @@ class IdTableModel(_TableBase):
     def total(self) -> int:
         return len(self._ids)
 
+    def ids(self) -> list[int]:
+        """Every id of the query, fetched or not, in its order."""
+        return list(self._ids)
+
     def id_at(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < self._shown else None
 
@@ -186,23 +196,42 @@ class ListTableModel(_TableBase):
         return 0 if parent.isValid() else len(self._rows)
 
 
+def selected_ids(table, model) -> list[Any]:
+    """The ids of the rows selected in a table over an id model, in the list's order."""
+    rows = sorted(i.row() for i in table.selectionModel().selectedRows())
+    return [i for i in (model.id_at(r) for r in rows) if i is not None]
+
+
 def selected_id(table, model) -> Any:
     """The id of the first selected row of a table over an id model, or None."""
-    rows = table.selectionModel().selectedRows()
-    return model.id_at(rows[0].row()) if rows else None
+    ids = selected_ids(table, model)
+    return ids[0] if ids else None
 
 
 def select_id(table, model, item_id: Any) -> bool:
     """Select, focus and scroll to the row of `item_id`; False when it is not in the list."""
-    from PySide6.QtCore import QItemSelectionModel
-
     row = model.row_of(item_id)
     if row < 0:
         return False
     index = model.index(row, 0)
-    table.selectionModel().select(
-        index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-        | QItemSelectionModel.SelectionFlag.Rows)
-    table.setCurrentIndex(index)
+    flags = QItemSelectionModel.SelectionFlag
+    table.selectionModel().select(index, flags.ClearAndSelect | flags.Rows)
+    # NoUpdate: the view's own setCurrentIndex would read the keyboard's modifiers, and a
+    # Ctrl still held (Ctrl+N, a Ctrl+click) would toggle the row just selected off again
+    table.selectionModel().setCurrentIndex(index, flags.NoUpdate)
     table.scrollTo(index)
     return True
+
+
+def select_ids(table, model, ids) -> None:
+    """Select the rows of `ids` still listed: the first as `select_id` does, the others added."""
+    first = True
+    for item_id in ids:
+        if first:
+            first = not select_id(table, model, item_id)
+            continue
+        row = model.row_of(item_id)
+        if row >= 0:
+            table.selectionModel().select(
+                model.index(row, 0), QItemSelectionModel.SelectionFlag.Select
+                | QItemSelectionModel.SelectionFlag.Rows)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QDate, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
@@ -194,6 +196,25 @@ class FilePicker:
         return path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
 
 
+def set_choices(combo: QComboBox, items: Sequence[tuple[str, Any]],
+                tooltips: bool = False) -> None:
+    """Fill a filter's choices (text, data) again, keeping the one chosen if it is still
+    offered (else the first), without emitting a change; `tooltips`: each text in its
+    tooltip too (long names)."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    for text, data in items:
+        combo.addItem(text, data)
+        if tooltips:
+            combo.setItemData(combo.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
+    # False == 0 in Python: "Chưa giao" must not stand for a choice whose data is 0
+    found = next((i for i, (_text, data) in enumerate(items) if data == current
+                  and isinstance(data, bool) == isinstance(current, bool)), 0)
+    combo.setCurrentIndex(found)
+    combo.blockSignals(False)
+
+
 class VillageFilter(QComboBox):
     """“Tất cả các thôn” and the villages in use; `value()` is a village id or None."""
 
@@ -202,15 +223,7 @@ class VillageFilter(QComboBox):
         self.setMinimumContentsLength(16)
 
     def set_villages(self, rows) -> None:
-        current = self.currentData()
-        self.blockSignals(True)
-        self.clear()
-        self.addItem(_("Tất cả các thôn"), None)
-        for v in rows:
-            self.addItem(v.name, v.id)
-        i = self.findData(current)
-        self.setCurrentIndex(i if i >= 0 else 0)
-        self.blockSignals(False)
+        set_choices(self, [(_("Tất cả các thôn"), None), *((v.name, v.id) for v in rows)])
 
     def value(self) -> int | None:
         return self.currentData()

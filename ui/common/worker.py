@@ -5,10 +5,14 @@ The job yields `Progress` and returns its result. `JobRunner` re-emits each step
 closes the generator between two steps, which unwinds the service's `with ctx.write()` and
 rolls the whole unit of work back. At the end exactly one of `succeeded(result)`,
 `failed(exc)` or `cancelled()` is emitted, always on the UI thread.
+
+`start(factory)` runs a job (a core generator: papers, imports, batches); `run(call)` runs a
+plain service call (an export, a backup) through `as_job`, the one adapter between the two.
 """
 
 from __future__ import annotations
 
+import inspect
 import sys
 import threading
 from collections.abc import Callable
@@ -18,17 +22,23 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app.errors import DomainError
-from app.i18n import _
+from app.i18n import N_, _
 from app.jobs import Job, Progress
-from ui.errors import show_error
+from ui.common.errors import show_error
 
 JobFactory = Callable[[], Job[Any]]
 
 
-def single_step(message: str, operation: Callable[[], Any]) -> Job[Any]:
-    """Wrap a plain call (an export, a backup) as a one-step job for the runner."""
+def as_job(message: str, call: Callable[[], Any]) -> Job[Any]:
+    """`call` as a job: one step saying `message`, then the call; if the call returns a job
+    (a generator), that job runs on and its result is the result.
+
+    Runs on the worker thread: `call` never touches widgets."""
     yield Progress(0, 0, message)
-    return operation()
+    result = call()
+    if inspect.isgenerator(result):
+        return (yield from result)
+    return result
 
 
 class _JobThread(QThread):
@@ -70,6 +80,8 @@ class JobRunner(QObject):
     `app/` services. Results reach the UI through the signals below.
     """
 
+    default_title = N_("Đang xử lý…")  # the progress dialog's text when none is given
+
     progressed = Signal(int, int, str)
     succeeded = Signal(object)
     failed = Signal(object)
@@ -88,14 +100,21 @@ class JobRunner(QObject):
         return self._thread is not None
 
     def start(self, factory: JobFactory, title: str | None = None) -> None:
+        """Run the job `factory()` makes (called on the worker thread)."""
         if self._thread is not None:
             raise RuntimeError("JobRunner is already running a job")
-        self.dialog = self._make_dialog(title or _("Đang xử lý…"))
+        self.dialog = self._make_dialog(title or _(self.default_title))
         thread = _JobThread(factory)
         thread.progressed.connect(self._on_progressed, Qt.ConnectionType.QueuedConnection)
         thread.finished.connect(self._on_thread_finished, Qt.ConnectionType.QueuedConnection)
         self._thread = thread
         thread.start()
+
+    def run(self, call: Callable[[], Any], title: str | None = None) -> None:
+        """Run a plain call (or one returning a job) on the worker thread; `title` is said in
+        the progress dialog."""
+        title = title or _(self.default_title)
+        self.start(lambda: as_job(title, call), title)
 
     def cancel(self) -> None:
         if self._thread is not None:

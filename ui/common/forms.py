@@ -1,4 +1,5 @@
-"""The edit dialog every register uses: a QFormLayout, an inline error, Lưu / Hủy.
+"""The edit dialog every screen uses: a QFormLayout, an inline error, Lưu / Hủy; and the
+one-reason form built on it (a refusal, a withdrawal, a letter not sent).
 
 The dialog collects values; the controller gives it a `submit` callable that calls the
 service. A DomainError is shown inline and the dialog stays open with what was typed.
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import DomainError
 from app.i18n import _
-from ui.widgets import ErrorLabel, tidy_tab_order
+from ui.common.widgets import ErrorLabel, tidy_tab_order
 
 
 class FormDialog(QDialog):
@@ -110,3 +111,28 @@ class FormDialog(QDialog):
             return
         self.saved.emit(self.result_value)
         self.accept()
+
+
+def text_box(lines: int = 3) -> QPlainTextEdit:
+    """A few lines of free text in a form; Tab leaves it for the next field."""
+    box = QPlainTextEdit()
+    box.setTabChangesFocus(True)
+    box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 14)
+    return box
+
+
+class ReasonDialog(FormDialog):
+    """One reason: a refusal (Mẫu 03), a withdrawal; why a letter owed is not sent, or why a
+    second one is (`prompt`: what the reason is asked about, above it)."""
+
+    def __init__(self, title: str, label: str, ok_text: str, parent: QWidget | None = None,
+                 prompt: str = ""):
+        super().__init__(title, parent, ok_text=ok_text)
+        if prompt:
+            note = QLabel(prompt)
+            note.setWordWrap(True)
+            self.form.addRow(note)
+        self.reason = self.add_row(label, text_box(4))
+
+    def values(self) -> dict:
+        return {"reason": self.reason.toPlainText()}
