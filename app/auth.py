@@ -79,7 +79,7 @@ PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.ADMIN: _ALL,
 }
 
-PERMISSION_LABELS = {
+PERMISSION_LABELS = register(Permission, {
     Permission.VIEW_REGISTERS: N_("xem các sổ, danh mục"),
     Permission.EDIT_RESIDENTS: N_("sửa thôn, hộ gia đình và nhân khẩu"),
     Permission.EDIT_CATALOGUE: N_("sửa danh mục thủ tục hành chính"),
@@ -92,7 +92,7 @@ PERMISSION_LABELS = {
     Permission.CORRECT_DOSSIERS: N_("sửa hồ sơ đã kết thúc"),
     Permission.WRITE_LETTERS: N_("lập, in và giao thư gửi hộ gia đình"),
     Permission.EDIT_LETTER_TEMPLATES: N_("sửa mẫu thư"),
-}
+})
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ year is then recorded in `calendar_years`, so the office's later edits are never
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import re
 import time
 from collections.abc import Iterable
@@ -25,7 +26,7 @@ from app.context import AppContext
 from app.errors import DomainError, NotFound
 from app.i18n import N_, _
 from app.l10n import weekday_name
-from app.labels import register
+from app.labels import label, register
 from app.text import nfc
 from db.models import CalendarDay, CalendarYear, DayKind
 
@@ -38,6 +39,15 @@ NAME_MAX = 200
 _SWAP = re.compile(r"thay cho ngày (\d{1,2})/(\d{1,2})/(\d{4})")
 
 # marked with N_, translated with _() where shown
+class DaySource(enum.StrEnum):
+    """Where a day of the calendar came from."""
+
+    PACKAGE = "package"  # seeded from the holidays package (the law's days off)
+    ADMIN = "admin"  # entered by the office
+
+
+register(DaySource, {DaySource.PACKAGE: N_("Theo quy định (tự động)"),
+                     DaySource.ADMIN: N_("Văn phòng nhập")})
 KIND_LABELS = register(DayKind, {DayKind.OFF: N_("ngày nghỉ"), DayKind.WORK: N_("ngày làm bù")})
 
 
@@ -48,7 +58,7 @@ class DayInfo:
     date: dt.date
     kind: DayKind
     name: str
-    source: str  # "package" (seeded) or "admin" (entered by the office)
+    source: str  # a DaySource value
 
 
 def _info(row: CalendarDay) -> DayInfo:
@@ -102,7 +112,7 @@ def seed_year(session: Session, year: int) -> int:
         if day in existing:
             continue
         existing.add(day)
-        session.add(CalendarDay(day=day, kind=kind, name=name[:NAME_MAX], source="package"))
+        session.add(CalendarDay(day=day, kind=kind, name=name[:NAME_MAX], source=DaySource.PACKAGE.value))
         added += 1
     session.add(CalendarYear(year=year))
     session.flush()
@@ -213,10 +223,10 @@ def add_day(ctx: AppContext, day: dt.date, kind: DayKind | str, name: str) -> Da
         if old is not None:
             raise DomainError(
                 _("Ngày {date} đã có trong lịch ({kind}: {name}).").format(
-                    date=f"{day:%d/%m/%Y}", kind=_(KIND_LABELS[DayKind(old.kind)]), name=old.name),
+                    date=f"{day:%d/%m/%Y}", kind=label(old.kind, DayKind), name=old.name),
                 field="day",
             )
-        row = CalendarDay(day=day, kind=kind, name=text, source="admin")
+        row = CalendarDay(day=day, kind=kind, name=text, source=DaySource.ADMIN.value)
         s.add(row)
         s.flush()
         audit.record(s, ctx.actor, "create", "calendar_day", row.id,

@@ -13,10 +13,11 @@ from sqlalchemy import Engine, event
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction, sessionmaker
 
-from app.auth import PERMISSION_LABELS, SYSTEM, Actor, Permission
+from app.auth import SYSTEM, Actor, Permission
 from app.changes import ChangeHub, topics_of
 from app.errors import PermissionDenied
 from app.i18n import _
+from app.labels import label
 from db.session import session_factory
 
 # the names of the tables a unit of work wrote, kept in its session's `info`
@@ -91,5 +92,5 @@ class AppContext:
         if not self.actor.can(perm):
             raise PermissionDenied(
                 _("Tài khoản {username} không có quyền {permission}.").format(
-                    username=self.actor.username, permission=_(PERMISSION_LABELS[perm]))
+                    username=self.actor.username, permission=label(perm))
             )

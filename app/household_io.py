@@ -15,11 +15,11 @@ from app.errors import DomainError
 from app.excel import ImportPreview, RowIssue, cell_text, read_rows, write_sheet
 from app.i18n import _
 from app.jobs import Job, Progress
+from app.labels import label
 from app.residents import (
     HEAD_RELATION,
     HOUSEHOLD,
     RESIDENT,
-    SEX_LABELS,
     ResidentInput,
     household_tokens,
     resident_tokens,
@@ -200,7 +200,7 @@ def export_households(ctx: AppContext, path: Path | str, village_id: int | None 
         yield Progress(0, total, _("Đang đọc sổ hộ gia đình…"))
         for i, (hh, vname, r) in enumerate(result, start=1):
             rows.append([hh.code or f"H{hh.id:05d}", vname, hh.address, r.full_name,
-                         SEX_LABELS[r.sex], r.birth_date.strftime("%d/%m/%Y") if r.birth_date else "",
+                         label(r.sex, paper=True), r.birth_date.strftime("%d/%m/%Y") if r.birth_date else "",
                          r.cccd or "", r.phone or "",
                          HEAD_RELATION if r.id == hh.head_id else r.relation])
             if i % 1000 == 0:

@@ -12,7 +12,7 @@ from app.auth import Permission
 from app.context import AppContext
 from app.errors import DomainError, NotFound
 from app.i18n import N_, _
-from app.labels import register
+from app.labels import label, register
 from app.records import set_active
 from app.text import fold, nfc
 from db.models import (
@@ -83,7 +83,7 @@ class ProcedureInput:
             raise DomainError(_("Thời hạn giải quyết phải từ {low} đến {high}.").format(low=0, high=365))
         if unit in (TimeUnit.WORKING_DAYS, TimeUnit.WORKING_HOURS, TimeUnit.CALENDAR_DAYS) and value == 0:
             raise DomainError(_("Thời hạn tính theo {unit} phải lớn hơn 0.").format(
-                unit=_(UNIT_LABELS[unit])))
+                unit=label(unit)))
         fee = self.fee_vnd
         if fee in ("", None):
             fee = None
@@ -136,6 +136,12 @@ class ProcedureRow:
     own_short_name: str = ""  # the one typed ("": the default)
     officer_id: int | None = None  # the procedure's own officer
     officer_name: str = ""
+    field_officer_name: str = ""  # the officer of its field (FieldOfficer)
+
+    @property
+    def responsible(self) -> str:
+        """Who takes its dossiers: its own officer, else the officer of its field."""
+        return self.officer_name or self.field_officer_name
 
     @property
     def time_label(self) -> str:
@@ -146,7 +152,7 @@ class ProcedureRow:
         if self.time_unit == TimeUnit.UNKNOWN:
             return _("Chưa xác định")
         return _("{value} {unit}").format(value=f"{self.time_value:02d}",
-                                          unit=_(UNIT_LABELS[self.time_unit]))
+                                          unit=label(self.time_unit))
 
 
 def short_name(name: str, own: str = "") -> str:
@@ -161,12 +167,13 @@ def short_name(name: str, own: str = "") -> str:
     return name
 
 
-def _row(p: Procedure, officers: dict[int, str]) -> ProcedureRow:
+def _row(p: Procedure, officers: dict[int, str], by_field: dict[str, int]) -> ProcedureRow:
     return ProcedureRow(p.id, p.code, p.name, p.field, p.time_value, p.time_unit, p.cutoff_1500,
                         p.fee_vnd, p.fee_text, p.online_level, p.civil_event,
                         [d.name for d in p.documents], p.time_text, p.legal_basis, p.active,
                         short_name(p.name, p.short_name), p.short_name, p.officer_id,
-                        officers.get(p.officer_id, ""))
+                        officers.get(p.officer_id, ""),
+                        officers.get(by_field.get(p.field), ""))
 
 
 _FIELDS = ["code", "name", "field", "time_value", "time_unit", "cutoff_1500", "fee_vnd",
@@ -257,7 +264,8 @@ def get_procedures(ctx: AppContext, ids: list[int]) -> list[ProcedureRow]:
         rows = s.scalars(select(Procedure).options(selectinload(Procedure.documents))
                          .where(Procedure.id.in_(list(ids))))
         officers = dict(s.execute(select(User.id, User.full_name)).all())
-        found = {p.id: _row(p, officers) for p in rows}
+        by_field = dict(s.execute(select(FieldOfficer.field, FieldOfficer.user_id)).all())
+        found = {p.id: _row(p, officers, by_field) for p in rows}
     return [found[i] for i in ids if i in found]
 
 
@@ -282,22 +290,30 @@ def field_officers(ctx: AppContext) -> dict[str, int]:
 
 
 def set_field_officer(ctx: AppContext, field_name: str, user_id: int | None) -> None:
-    """Name (or, with None, clear) the officer responsible for a field of procedures."""
+    """Name (or, with None, clear) the officer responsible for one field of procedures."""
+    set_field_officers(ctx, {field_name: user_id})
+
+
+def set_field_officers(ctx: AppContext, chosen: dict[str, int | None]) -> None:
+    """The officers of several fields in one unit of work ({field: user id or None}); a
+    refused one (an unknown field, someone who is not an officer) changes none."""
     ctx.require(Permission.EDIT_CATALOGUE)
-    name = nfc(field_name)
     with ctx.write() as s:
-        if s.scalar(select(Procedure.id).where(Procedure.field == name).limit(1)) is None:
-            raise DomainError(_("Danh mục không có lĩnh vực “{field}”.").format(field=name))
-        _check_officer(s, user_id)
-        row = s.get(FieldOfficer, name)
-        before = row.user_id if row else None
-        if before == user_id:
-            return
-        if user_id is None:
-            s.delete(row)
-        elif row is None:
-            s.add(FieldOfficer(field=name, user_id=user_id))
-        else:
-            row.user_id = user_id
-        audit.record(s, ctx.actor, "update", "field_officer", None,
-                     {"field": name, "user_id": [before, user_id]})
+        fields = set(s.scalars(select(Procedure.field).distinct()))
+        for field_name, user_id in chosen.items():
+            name = nfc(field_name)
+            if name not in fields:
+                raise DomainError(_("Danh mục không có lĩnh vực “{field}”.").format(field=name))
+            _check_officer(s, user_id)
+            row = s.get(FieldOfficer, name)
+            before = row.user_id if row else None
+            if before == user_id:
+                continue
+            if user_id is None:
+                s.delete(row)
+            elif row is None:
+                s.add(FieldOfficer(field=name, user_id=user_id))
+            else:
+                row.user_id = user_id
+            audit.record(s, ctx.actor, "update", "field_officer", None,
+                         {"field": name, "user_id": [before, user_id]})

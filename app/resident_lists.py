@@ -67,6 +67,10 @@ class HouseholdRow:
     members: int
     active: bool
 
+    @property
+    def full_address(self) -> str:
+        return full_address(self.address, self.village)
+
 
 @dataclass(frozen=True)
 class HouseholdDetail:

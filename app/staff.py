@@ -10,10 +10,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app import audit, search_index
-from app.auth import ROLE_LABELS, Actor, Permission, hash_password, verify_password
+from app.auth import Actor, Permission, hash_password, verify_password
 from app.context import AppContext
 from app.errors import DomainError, NotFound
 from app.i18n import N_, _
+from app.labels import label
 from app.records import set_active
 from app.text import fold, nfc, person_sort_key
 from app.validators import person_name
@@ -36,7 +37,7 @@ class UserRow:
 
 
 def _row(u: User) -> UserRow:
-    return UserRow(u.id, u.username, u.full_name, u.title, u.role, _(ROLE_LABELS[u.role]), u.active,
+    return UserRow(u.id, u.username, u.full_name, u.title, u.role, label(u.role), u.active,
                    u.last_login_at)
 
 
@@ -77,6 +78,11 @@ def list_users(ctx: AppContext, query: str = "", include_inactive: bool = True) 
         stmt = stmt.where(User.active.is_(True))
     with ctx.read() as s:
         return [_row(u) for u in s.scalars(stmt)]
+
+
+def list_officers(ctx: AppContext) -> list[UserRow]:
+    """The active officers (công chức chuyên môn): who takes dossiers and answers for a field."""
+    return [u for u in list_users(ctx, include_inactive=False) if u.role == Role.OFFICER]
 
 
 def get_user(ctx: AppContext, user_id: int) -> UserRow:

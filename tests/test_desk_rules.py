@@ -205,7 +205,7 @@ def test_hand_over_offers_only_officers_and_suggests_the_field_officer(ctx):
 def test_the_last_officer_of_the_procedure_is_suggested_when_no_one_is_responsible(ctx):
     clerk = as_user(ctx, "motcua")
     first = receive(ctx, "1.001022")
-    diachinh = next(u.id for u in assign.officers(ctx) if u.full_name == "Bùi Quang Minh")
+    diachinh = next(u.id for u in staff.list_officers(ctx) if u.full_name == "Bùi Quang Minh")
     L.hand_over(clerk, first.id, diachinh)
     second = receive(ctx, "1.001022")
     choices = assign.hand_over_choices(ctx, second.id)

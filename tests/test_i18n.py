@@ -99,7 +99,10 @@ def test_translations_keep_the_placeholders(catalogs, lang):
 
 
 def _compiled(catalog) -> dict:
-    return {(m.context, m.id): m.string for m in catalog if m.id}
+    """{(context, id): translation}; a plural message's ids and forms are lists: tuples here."""
+    def hashable(value):
+        return tuple(value) if isinstance(value, list | tuple) else value
+    return {(m.context, hashable(m.id)): hashable(m.string) for m in catalog if m.id}
 
 
 @pytest.mark.parametrize("lang", sorted(LANGUAGES))

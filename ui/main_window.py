@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from app import backup, settings, staff
-from app.auth import ROLE_LABELS, Permission
+from app.auth import Permission
 from app.context import AppContext
 from app.errors import DomainError
 from app.i18n import N_, _
+from app.labels import label
 from ui.common import ui_state
 from ui.common.errors import MessageBox, show_error
 from ui.common.widgets import FilePicker
@@ -138,7 +139,7 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         actor = self.ctx.actor
         self.user_label = QLabel(_("Đăng nhập: {name} ({username}) – {role}").format(
-            name=actor.full_name, username=actor.username, role=_(ROLE_LABELS[actor.role])))
+            name=actor.full_name, username=actor.username, role=label(actor.role)))
         self.statusBar().addWidget(self.user_label)
         place = _("Xã mẫu Quang Trung (dữ liệu thử)") if self.is_demo else (
             str(self.ctx.db_path) if self.ctx.db_path else "")

@@ -2,6 +2,7 @@
 
 from app.commands.common import whole_number
 from app.i18n import _
+from app.labels import label
 
 
 class LazyChoices:
@@ -46,7 +47,6 @@ def dossier_dict(d) -> dict:
 def run(args) -> int:
     from app.commands.common import open_ctx, print_json
     from app.desk import queries
-    from app.desk.types import STATUS_LABELS
     from app.errors import DomainError
     from app.validators import parse_date
     from db.models import DossierStatus
@@ -72,6 +72,6 @@ def run(args) -> int:
         return 0
     for d in rows:
         print(f"{d.code}  {d.received_at:%d/%m/%Y %H:%M}  {_('hẹn')} {d.due_at:%d/%m/%Y %H:%M}  "
-              f"{_(STATUS_LABELS[d.status])}  {d.applicant_name} – {d.procedure_name}")
+              f"{label(d.status)}  {d.applicant_name} – {d.procedure_name}")
     print(_("Tổng số: {count} hồ sơ.").format(count=len(rows)))
     return 0

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from app.errors import DomainError, NotFound
 from app.i18n import _
-from app.letters.types import KIND_LABELS, LetterKind
+from app.labels import choices, label
+from app.letters.types import LetterKind
 from app.text import fold
 
 # the Vietnamese words the command line accepts for a kind, as `fold` leaves them
@@ -90,18 +91,18 @@ def _kind_text(kind: LetterKind | None) -> str:
     """'thư chúc mừng' (lower case, to go inside a sentence), or 'thư'."""
     if kind is None:
         return _("thư")
-    label = _(KIND_LABELS[kind])
-    return label[:1].lower() + label[1:]
+    title = label(kind)
+    return title[:1].lower() + title[1:]
 
 
 def letter_dict(r) -> dict:
     """One letter for --json; the keys are stable."""
-    from app.letters.types import DELIVERY_METHODS, OCCASION_LABELS
+    from app.letters.types import DeliveryMethod
 
     return {"id": r.id, "reference": r.reference, "number": r.number, "year": r.year,
             "number_text": r.number_text, "date": r.letter_date.isoformat(),
-            "kind": r.kind.value, "kind_label": _(KIND_LABELS[r.kind]),
-            "occasion": r.occasion.value, "occasion_label": _(OCCASION_LABELS[r.occasion]),
+            "kind": r.kind.value, "kind_label": label(r.kind),
+            "occasion": r.occasion.value, "occasion_label": label(r.occasion),
             "addressee": r.addressee, "recipient": r.recipient_name, "address": r.address,
             "village": r.village, "event": r.event_text, "signer": r.signer_name,
             "page_size": r.page_size, "duplicate_reason": r.duplicate_reason,
@@ -110,8 +111,7 @@ def letter_dict(r) -> dict:
             "print_count": r.print_count, "delivered": r.delivered_at is not None,
             "delivered_at": r.delivered_at.isoformat() if r.delivered_at else None,
             "delivery_method": r.delivery_method or None,
-            "delivery_label": (_(DELIVERY_METHODS[r.delivery_method])
-                               if r.delivery_method in DELIVERY_METHODS else None),
+            "delivery_label": label(r.delivery_method, DeliveryMethod) or None,
             "delivered_by": r.delivered_by or None}
 
 
@@ -123,7 +123,7 @@ def letter_line(r) -> str:
     delivered = (_("đã giao {day}").format(day=short_date(r.delivered_at)) if r.delivered_at
                  else _("chưa giao"))
     parts = [p for p in (r.addressee, r.village, r.event_text) if p]
-    return (f"{r.number_text:<11} {short_date(r.letter_date)}  {_(KIND_LABELS[r.kind]):<14} "
+    return (f"{r.number_text:<11} {short_date(r.letter_date)}  {label(r.kind):<14} "
             f"{' – '.join(parts)} – {printed}, {delivered}")
 
 
@@ -165,9 +165,9 @@ def run(args: argparse.Namespace) -> int:
         print(letter_line(r))
     print(_("Tổng số: {count} {kind}.").format(count=len(rows), kind=_kind_text(args.kind)))
     print(counts_heading(start, end))
-    width = max(len(_(label)) for label in KIND_LABELS.values())
+    width = max(len(text) for _kind, text in choices(LetterKind))
     for kind, n in counts.items():
-        print(f"  {_(KIND_LABELS[kind]):<{width}}  {n:>5}")
+        print(f"  {label(kind):<{width}}  {n:>5}")
     return 0
 
 

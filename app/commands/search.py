@@ -3,6 +3,7 @@
 
 from app.commands.common import whole_number
 from app.i18n import _
+from app.labels import label
 
 
 def add_parser(sub) -> None:
@@ -19,8 +20,6 @@ def run(args) -> int:
     from app.commands.common import open_ctx, print_json
     from app.commands.dossiers import dossier_dict
     from app.desk import queries
-    from app.desk.types import STATUS_LABELS
-    from app.residents import SEX_LABELS
 
     ctx = open_ctx(args)
     try:
@@ -33,7 +32,7 @@ def run(args) -> int:
         ctx.engine.dispose()
     if args.json:
         print_json({
-            "residents": [{"id": r.id, "full_name": r.full_name, "sex": SEX_LABELS[r.sex],
+            "residents": [{"id": r.id, "full_name": r.full_name, "sex": label(r.sex, paper=True),
                            "birth_date": r.birth_date, "cccd": r.cccd, "phone": r.phone,
                            "household_code": r.household_code, "village": r.village}
                           for r in people],
@@ -50,7 +49,7 @@ def run(args) -> int:
     for r in people:
         born = r.birth_date.strftime("%d/%m/%Y") if r.birth_date else "—"
         print("  " + _("{name} – {sex}, sinh {born}, {village}, hộ {household}").format(
-            name=r.full_name, sex=_(SEX_LABELS[r.sex]), born=born, village=r.village,
+            name=r.full_name, sex=label(r.sex), born=born, village=r.village,
             household=r.household_code or r.household_id))
     print(_("Hộ gia đình ({count}):").format(count=len(homes)))
     for h in homes:
@@ -58,5 +57,5 @@ def run(args) -> int:
             code=h.code or h.id, head=h.head_name, village=h.village, members=h.members))
     print(_("Hồ sơ ({count}):").format(count=len(files)))
     for d in files:
-        print(f"  {d.code} – {d.applicant_name}, {d.procedure_name}, {_(STATUS_LABELS[d.status])}")
+        print(f"  {d.code} – {d.applicant_name}, {d.procedure_name}, {label(d.status)}")
     return 0

@@ -88,7 +88,7 @@ def run(b: DemoBuild, scale: float = 1.0, today: dt.date | None = None) -> Itera
     cal = work_calendar(s, FIRST_DAY.year, today.year + 1)
     procs = procedures(s)
     staff = _staffing(s, b.user_ids)
-    _field_officers(s, b.user_ids, {p.field for p in procs.values()})
+    _field_officers(s, b.user_ids, set(s.scalars(select(Procedure.field).distinct())))
     village_names = list(s.scalars(select(Village.name).order_by(Village.id)))
     reg = Register(b.households, b.household_ids, b.resident_ids, village_names)
     rng = b.rng("desk")

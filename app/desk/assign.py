@@ -16,8 +16,8 @@ from app.context import AppContext
 from app.desk.queries import load_dossier
 from app.desk.types import EventKind
 from app.i18n import _
-from app.staff import UserRow, list_users
-from db.models import Dossier, DossierEvent, FieldOfficer, Procedure, Role
+from app.staff import UserRow, list_officers
+from db.models import Dossier, DossierEvent, FieldOfficer, Procedure
 
 
 @dataclass(frozen=True)
@@ -27,12 +27,8 @@ class HandOverChoices:
     reason: str  # why that one, in a sentence for the form
 
 
-def officers(ctx: AppContext) -> list[UserRow]:
-    return [u for u in list_users(ctx, include_inactive=False) if u.role == Role.OFFICER]
-
-
 def hand_over_choices(ctx: AppContext, key) -> HandOverChoices:
-    offered = officers(ctx)
+    offered = list_officers(ctx)
     allowed = {u.id: u for u in offered}
     with ctx.read() as s:
         d = load_dossier(s, key)

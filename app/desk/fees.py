@@ -33,6 +33,7 @@ from app.i18n import paper_text as _  # official papers are always Vietnamese
 from app.jobs import Job, Progress
 from app.l10n import format_money, format_number, long_date, money_in_words, place_date
 from app.l10n import today as vn_today
+from app.labels import label
 from app.paper import Printout, file_name
 from app.paper.signature import Signer, signer, signing_block
 from app.paper.styles import markup
@@ -134,7 +135,7 @@ def _time(p: procedures.ProcedureRow) -> str:
     if p.time_unit == TimeUnit.UNKNOWN:
         return _("Chưa xác định")
     return _("{value} {unit}").format(value=f"{p.time_value:02d}",
-                                      unit=_(procedures.UNIT_LABELS[p.time_unit]))
+                                      unit=label(p.time_unit, paper=True))
 
 
 def _fee(p: procedures.ProcedureRow) -> str:

@@ -24,7 +24,7 @@ from app.errors import NotFound
 from app.i18n import _
 from app.l10n import short_moment
 from app.labels import label
-from app.procedures import UNIT_LABELS, short_name
+from app.procedures import short_name
 from db.models import (
     ApologySlip,
     CivilEventRecord,
@@ -55,7 +55,7 @@ def record_event(s: Session, ctx: AppContext, dossier_id: int, kind: EventKind, 
 def _time_label(p: Procedure) -> str:
     if p.time_unit == TimeUnit.SAME_DAY:
         return _("Trong ngày")
-    return f"{p.time_value:02d} {_(UNIT_LABELS[p.time_unit])}"
+    return f"{p.time_value:02d} {label(p.time_unit)}"
 
 
 COMMON = 2000  # a word matching this many dossiers is "common" for the lookup plan

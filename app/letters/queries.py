@@ -24,6 +24,7 @@ from app.desk.clock import now as clock
 from app.errors import DomainError, NotFound
 from app.i18n import N_, _
 from app.l10n import today
+from app.labels import label
 from app.text import nfc
 from app.workdays import load_calendar
 from db.models import ApologySlip, CivilEventRecord, Dossier, Letter, LetterDismissal, Outcome, User
@@ -31,10 +32,8 @@ from db.models import ApologySlip, CivilEventRecord, Dossier, Letter, LetterDism
 from . import drafts
 from .types import (
     CONDOLENCE_WORKING_DAYS,
-    KIND_LABELS,
     LETTER,
     OCCASION_KIND,
-    OCCASION_LABELS,
     Filters,
     LetterKind,
     LetterRow,
@@ -258,17 +257,17 @@ def register_xlsx(ctx: AppContext, ids: Sequence[int], path: Path | str) -> int:
     from app.excel import write_sheet
     from app.l10n import short_date
 
-    from .types import DELIVERY_METHODS
+    from .types import DeliveryMethod
 
     rows = []
     for start in range(0, len(ids), 500):
         for r in get_letters(ctx, ids[start:start + 500]):
-            rows.append((r.number_text, r.year, short_date(r.letter_date), _(KIND_LABELS[r.kind]),
-                         _(OCCASION_LABELS[r.occasion]), r.addressee, r.address, r.village,
+            rows.append((r.number_text, r.year, short_date(r.letter_date), label(r.kind),
+                         label(r.occasion), r.addressee, r.address, r.village,
                          r.event_text, r.signer_name,
                          r.printed_at.strftime("%d/%m/%Y %H:%M") if r.printed_at else "",
                          short_date(r.delivered_at) if r.delivered_at else "",
-                         _(DELIVERY_METHODS[r.delivery_method]) if r.delivery_method else "",
+                         label(r.delivery_method, DeliveryMethod),
                          r.delivered_by, r.duplicate_reason))
     return write_sheet(path, _("Sổ theo dõi thư"), [_(h) for h in REGISTER_HEADERS], rows,
                        widths=[12, 7, 11, 16, 20, 34, 30, 16, 44, 20, 16, 11, 22, 20, 24])

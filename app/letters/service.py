@@ -19,8 +19,9 @@ from app.auth import Actor, Permission
 from app.context import AppContext
 from app.desk.clock import now as clock
 from app.errors import DomainError, NotFound
-from app.i18n import _, paper_text
+from app.i18n import _
 from app.l10n import short_date
+from app.labels import label
 from app.paper import PAGE_SIZES, numbering
 from app.paper.signature import signer_in
 from app.text import nfc
@@ -28,13 +29,11 @@ from db.models import CivilEventRecord, DocumentNumber, Dossier, Letter, Residen
 
 from . import drafts, templates
 from .types import (
-    DELIVERY_METHODS,
     DOC_TYPE,
     EVENT_OCCASIONS,
-    KIND_LABELS,
     LETTER,
-    OCCASION_LABELS,
     SALUTATIONS,
+    DeliveryMethod,
     LetterDraft,
     LetterKind,
     Occasion,
@@ -129,7 +128,7 @@ def create_in(s: Session, actor: Actor, draft: LetterDraft, *,
     event_text = nfc(draft.event_text).strip()
     if not event_text:  # a letter from scratch: what it is about, as the register shows it
         about = values.get("viec_lam") or values.get("ly_do") or ""
-        event_text = paper_text(OCCASION_LABELS[Occasion(draft.occasion)]) + (
+        event_text = label(draft.occasion, Occasion, paper=True) + (
             f": {about}" if about else "")
     row = Letter(
         year=issued.year, number=issued.number, number_text=issued.text, kind=draft.kind.value,
@@ -201,7 +200,7 @@ def mark_printed(ctx: AppContext, ids: Sequence[int], at: dt.datetime | None = N
 def deliver(ctx: AppContext, letter_id: int, *, on: dt.date, method: str, by: str = "") -> None:
     """Record how and when the letter reached the family."""
     ctx.require(Permission.WRITE_LETTERS)
-    if method not in DELIVERY_METHODS:
+    if method not in set(DeliveryMethod):
         raise DomainError(_("Vui lòng chọn cách giao thư."))
     by = nfc(by).strip()
     if method == "home" and not by:
@@ -223,6 +222,7 @@ def deliver(ctx: AppContext, letter_id: int, *, on: dt.date, method: str, by: st
 
 def labels() -> dict[str, dict[str, str]]:
     """Untranslated labels for the UI and the command line."""
-    return {"kind": {k.value: v for k, v in KIND_LABELS.items()},
-            "occasion": {k.value: v for k, v in OCCASION_LABELS.items()},
-            "delivery": dict(DELIVERY_METHODS), "salutation": {k: k for k in SALUTATIONS}}
+    return {"kind": {k.value: label(k, paper=True) for k in LetterKind},
+            "occasion": {o.value: label(o, paper=True) for o in Occasion},
+            "delivery": {m.value: label(m, paper=True) for m in DeliveryMethod},
+            "salutation": {k: k for k in SALUTATIONS}}

@@ -10,11 +10,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app import procedures, staff
-from app.desk import lifecycle, queries, reception
+from app.desk import civil, lifecycle, queries, reception
 from app.desk.clock import now
 from app.desk.types import DossierInput
 from app.errors import DomainError
-from db.models import DossierStatus
+from db.models import CivilEvent, DossierStatus
 from ui.common.forms import ReasonDialog
 from ui.desk import actions
 from ui.desk.controller import build
@@ -111,6 +111,13 @@ def test_receive_with_the_keyboard_only(qtbot, ctx, printouts):
     _key(qtbot, Qt.Key.Key_Return)
     assert dlg.applicant.text() == "Đặng Thị Hà" and dlg.resident_id is not None
     assert dlg.address.text() == "Xóm 3, Phú Thọ"
+    # the register has no phone for her: the cursor waits there, then Enter walks on to the
+    # checklist (email, channel and sets keep their defaults)
+    _activate(qtbot, dlg)  # the popup's window closes: the focus is handed back, and on
+    qtbot.waitUntil(dlg.phone.hasFocus)
+    qtbot.keyClicks(dlg.phone, "0912000222")
+    for _ in range(4):
+        _key(qtbot, Qt.Key.Key_Return)
     assert dlg.documents.hasFocus()
     _key(qtbot, Qt.Key.Key_Space)  # the first document
     _key(qtbot, Qt.Key.Key_Down)
@@ -123,6 +130,7 @@ def test_receive_with_the_keyboard_only(qtbot, ctx, printouts):
     ids = queries.search_ids(clerk, queries.Filters())
     row = queries.get_dossier(clerk, ids[0])
     assert row.applicant_name == "Đặng Thị Hà" and row.documents == ticked
+    assert row.applicant_phone == "0912000222"
     assert row.procedure_name == "Thủ tục đăng ký khai sinh"
     assert row.code in _codes(c) and c.selected_id() == row.id
     assert view.count_label.text() == "1 hồ sơ"
@@ -207,7 +215,7 @@ def test_scanning_a_code_opens_the_dossier(qtbot, ctx):
 # -- the dossier window -------------------------------------------------------------------
 
 def test_hand_over_ready_and_return_through_the_window(qtbot, ctx, officer_id, monkeypatch,
-                                                       printouts):
+                                                       printouts, boxes):
     clerk = _as(ctx, "canbo")
     row = _receive(clerk)
     view, c = _open_tab(qtbot, clerk)
@@ -218,8 +226,8 @@ def test_hand_over_ready_and_return_through_the_window(qtbot, ctx, officer_id, m
     assert not steps["correct"].isEnabled()  # an administrator's step
     assert not win.print_buttons["refusal"].isEnabled()
 
-    def hand_over(cls, parent, submit, row, officers):
-        assert officer_id in [u.id for u in officers]
+    def hand_over(cls, parent, submit, row, choices):
+        assert [u.id for u in choices.officers] == [officer_id]  # only officers are offered
         return submit({"to_user_id": officer_id, "note": "Xử lý gấp"})
     monkeypatch.setattr(actions.HandOverDialog, "ask", classmethod(hand_over))
     steps["hand_over"].click()
@@ -230,11 +238,14 @@ def test_hand_over_ready_and_return_through_the_window(qtbot, ctx, officer_id, m
     # the list follows from what the step wrote (app.changes), the selection where it was
     qtbot.waitUntil(lambda: c.model.index(c.model.row_of(row.id), 6).data() == "Hoàng Văn Nam")
     assert c.selected_id() == row.id
-    steps["ready"].click()
+    steps["ready"].click()  # asked first (the patched box says yes)
+    assert "Người hoàn thành: Hoàng Văn Nam" in boxes.asked[-1]
     assert win.row.status == DossierStatus.READY and steps["return"].isEnabled()
+    ready = [e for e in queries.events(ctx, row.id) if e.kind == "result_ready"][0]
+    assert (ready.by, ready.recorded) == ("Hoàng Văn Nam", clerk.actor.full_name)
 
-    def give_back(cls, parent, submit, row, event_label, death):
-        assert not death  # not a death registration: no day of death asked
+    def give_back(cls, parent, submit, row, offer):
+        assert offer.event == CivilEvent.MARRIAGE and offer.household_id is None  # typed in
         return submit({"returned_to": "Lê Văn Tám", "method": "Trực tiếp",
                        "satisfaction": "very_satisfied", "satisfaction_note": "Nhanh",
                        "fee_paid": row.fee_due, "event_person": ""})
@@ -248,17 +259,21 @@ def test_hand_over_ready_and_return_through_the_window(qtbot, ctx, officer_id, m
     assert printouts and "Phiếu kiểm soát" in printouts[-1].title
 
 
-def test_returning_a_death_registration_asks_the_day_of_death(qtbot, ctx):
+def test_returning_a_death_registration_asks_the_deceased_and_the_day(qtbot, ctx):
     row = _receive(_as(ctx, "canbo"))
     plain = actions.ReturnDialog(row)
     qtbot.addWidget(plain)
     assert plain.event_date is None and "event_date" not in plain.values()
-    dlg = actions.ReturnDialog(row, "khai tử", death=True)
+    offer = civil.RegisterOffer(CivilEvent.DEATH, 7, "hộ Lê Văn Tám, Thôn Đoài",
+                                members=[civil.Member(41, "Lê Văn Cường", 1940, "Bố")])
+    dlg = actions.ReturnDialog(row, offer)
     qtbot.addWidget(dlg)
-    dlg.event_person.setText("Lê Văn Cường")
+    dlg.deceased.setCurrentIndex(dlg.deceased.findData(41))
+    assert dlg.event_person.text() == "Lê Văn Cường"  # the name follows the member chosen
     dlg.event_date.setText("03/02/2026")
-    assert dlg.values()["event_date"] == "03/02/2026"
-    assert dlg.values()["event_person"] == "Lê Văn Cường"
+    assert dlg.values()["event_date"] == "03/02/2026" and dlg.values()["deceased_id"] == 41
+    dlg.deceased.setCurrentIndex(0)  # "not in the register": nothing marked
+    assert "deceased_id" not in dlg.values()
 
 
 def test_supplement_and_refusal_steps(qtbot, ctx, monkeypatch, boxes):
@@ -456,3 +471,19 @@ def test_books_and_reports(qtbot, ctx, monkeypatch, printouts, boxes, tmp_path):
     with qtbot.waitSignal(c.preview_runner.finished, timeout=30000):
         view.stats_action.trigger()
     assert not boxes.errors and len(printouts) == 4
+
+
+def test_an_applicant_with_a_phone_goes_straight_to_the_checklist(qtbot, ctx):
+    view, c = _open_tab(qtbot, _as(ctx, "canbo"))
+    c.view.receive_button.click()
+    dlg = c.dialog
+    _activate(qtbot, dlg)
+    qtbot.keyClicks(dlg.procedure, "khai sinh")
+    _key(qtbot, Qt.Key.Key_Down)
+    _key(qtbot, Qt.Key.Key_Return)
+    qtbot.keyClicks(dlg.applicant, "nguyen van thang")
+    _key(qtbot, Qt.Key.Key_Down)
+    _key(qtbot, Qt.Key.Key_Return)
+    assert dlg.phone.text() == "0912345678"
+    qtbot.waitUntil(dlg.documents.hasFocus)  # Space ticks the first document
+    dlg.reject()

@@ -16,14 +16,17 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
-from PySide6.QtWidgets import QCompleter, QLineEdit
+from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
+from app.i18n import _
 from app.text import fold
 
 Index = QModelIndex | QPersistentModelIndex
@@ -97,12 +100,14 @@ class FoldCompleter(QObject):
         self._search = search
         self._min_chars = min_chars
         self.current: Choice | None = None
+        self._hand_on: QWidget | None = None  # where the cursor goes after a pick
         self.model = ChoiceModel(self)
         self.completer = QCompleter(self.model, self)
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.completer.setMaxVisibleItems(visible_items)
         self.completer.setWidget(field)
         field.setCompleter(self.completer)
+        field.installEventFilter(self)
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -133,6 +138,29 @@ class FoldCompleter(QObject):
             return
         self.pick(self.model.choices[row])
 
+    def hand_on(self, target: QWidget) -> None:
+        """After a pick, the cursor goes on to `target`, and stays there: when the popup's
+        window closes, the window manager gives the focus back to the field it was opened
+        from, sometimes after this call; that one return is sent on to `target` too."""
+        self._hand_on = target
+        target.installEventFilter(self)
+        target.setFocus()
+        QTimer.singleShot(1000, self._forget_hand_on)  # a later visit to the field is the user's
+
+    def _forget_hand_on(self) -> None:
+        if self._hand_on is not None:
+            self._hand_on.removeEventFilter(self)
+            self._hand_on = None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.FocusIn and self._hand_on is not None:
+            if watched is self.field:  # handed back by the popup's closing: on again
+                target = self._hand_on
+                QTimer.singleShot(0, target.setFocus)
+            elif watched is self._hand_on and self._hand_on.window().isActiveWindow():
+                self._forget_hand_on()  # arrived for good
+        return False
+
     def pick(self, choice: Choice) -> None:
         self.current = choice
         self.field.setText(choice.text)  # setText: no textEdited, the pick stays
@@ -148,3 +176,26 @@ class FoldCompleter(QObject):
             self.pick(found[0])
             return True
         return False
+
+
+# -- the register's people and households as choices (the desk's applicant, a letter's
+#    recipient) -------------------------------------------------------------------------
+
+def resident_choice(r) -> Choice:
+    parts = [r.full_name]
+    if r.birth_date:
+        parts.append(str(r.birth_date.year))
+    if r.cccd:
+        parts.append(_("CCCD {number}").format(number=r.cccd))
+    if r.phone:
+        parts.append(r.phone)
+    parts.append(r.full_address)
+    return Choice(r.id, r.full_name, " · ".join(p for p in parts if p), r)
+
+
+def household_choice(h) -> Choice:
+    parts = [h.head_name or _("(chưa có chủ hộ)"),
+             _("hộ số {code}").format(code=h.code) if h.code else "",
+             h.full_address,
+             _("{count} nhân khẩu").format(count=h.members)]
+    return Choice(h.id, h.head_name, " · ".join(p for p in parts if p), h)

@@ -1,24 +1,11 @@
-"""Short texts for table cells and labels, shared by every tab: a moment, a label from an
-enum's dictionary, an amount of money, a count as the language writes it."""
+"""Short texts for table cells and labels, shared by every tab: an amount of money, a count as
+the language writes it. (A moment is app.l10n.short_moment; an enum's words, app.labels.label.)"""
 
 from __future__ import annotations
-
-import datetime as dt
-from typing import Any
 
 from babel.numbers import format_decimal
 
 from app.i18n import _, current_language
-
-
-def moment(value: dt.datetime | None) -> str:
-    """'08:30 05/11/2025' — short enough for a table cell."""
-    return value.strftime("%H:%M %d/%m/%Y") if value else ""
-
-
-def label(labels: dict, value: Any) -> str:
-    """The translated label of `value` in `labels` (marked with N_), else the value itself."""
-    return _(labels[value]) if value in labels else ("" if value is None else str(value))
 
 
 def money(amount: int | None) -> str:

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import N_, _
-from app.residents import SEX_LABELS
+from app.labels import choices
+from app.residents import Sex
 
 SEARCH_DELAY_MS = 200
 EXCEL_FILTER = N_("Tệp Excel (*.xlsx)")
@@ -132,8 +133,8 @@ class RequiredDateEdit(QDateEdit):
 class SexCombo(QComboBox):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        for sex, label in SEX_LABELS.items():
-            self.addItem(_(label), sex)
+        for sex, text in choices(Sex):
+            self.addItem(text, sex)
 
     def value(self):
         return self.currentData()

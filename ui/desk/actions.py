@@ -12,10 +12,12 @@ from typing import Any
 
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateTimeEdit,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -24,13 +26,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.desk.types import SATISFACTION_LABELS, DossierRow
+from app.desk.assign import HandOverChoices
+from app.desk.civil import RegisterOffer
+from app.desk.types import CivilEvent, DocKind, DossierRow, Satisfaction
 from app.errors import DomainError
 from app.i18n import N_, _
-from app.staff import UserRow
+from app.labels import choices, label
+from app.residents import ResidentInput
 from ui.common.forms import FormDialog, text_box
-from ui.common.widgets import DateField, tidy_tab_order
-from ui.desk.columns import DOC_KIND_LABELS
+from ui.common.widgets import DateField, SexCombo, tidy_tab_order
 from ui.desk.reception import MAX_FEE, from_qdatetime, to_qdatetime
 
 RETURN_METHODS = [N_("Trực tiếp"), N_("Qua dịch vụ bưu chính"), N_("Trực tuyến")]
@@ -50,8 +54,8 @@ def money_box(value: int = 0) -> QSpinBox:
 def satisfaction_combo(current=None) -> QComboBox:
     combo = QComboBox()
     combo.addItem(_("(không đánh giá)"), None)
-    for value, text in SATISFACTION_LABELS.items():
-        combo.addItem(_(text), value)
+    for value, text in choices(Satisfaction):
+        combo.addItem(text, value)
     combo.setCurrentIndex(max(combo.findData(current), 0))
     return combo
 
@@ -61,17 +65,22 @@ class ActionDialog(FormDialog):
 
 
 class HandOverDialog(ActionDialog):
-    def __init__(self, row: DossierRow, officers: list[UserRow], parent: QWidget | None = None):
+    """Only officers are offered; the one app.desk.assign suggests is chosen, and why is said."""
+
+    def __init__(self, row: DossierRow, choices: HandOverChoices, parent: QWidget | None = None):
         super().__init__(_("Chuyển xử lý hồ sơ {code}").format(code=row.code), parent,
                          ok_text=_("Chuyển"))
         self.officer = QComboBox()
-        for u in officers:
+        self.officer.addItem(_("(chọn công chức xử lý)"), None)
+        for u in choices.officers:
             self.officer.addItem(f"{u.full_name} – {u.title or u.role_label}", u.id)
-        current = self.officer.findData(row.handler_id)
-        if current < 0:
-            current = next((i for i, u in enumerate(officers) if u.role == "officer"), 0)
-        self.officer.setCurrentIndex(current)
+        chosen = self.officer.findData(choices.suggested_id)
+        self.officer.setCurrentIndex(max(chosen, 0))
         self.add_row(_("Chuyển cho cán bộ:"), self.officer)
+        self.hint = QLabel(choices.reason)
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #555;")
+        self.form.addRow("", self.hint)
         self.note = self.add_row(_("Ghi chú:"), QLineEdit())
 
     def values(self) -> dict:
@@ -122,8 +131,8 @@ class SupplementDialog(ActionDialog):
         name_box.setCurrentText(name)
         name_box.lineEdit().setPlaceholderText(_("tên giấy tờ"))
         kind_box = QComboBox()
-        for value, text in DOC_KIND_LABELS.items():
-            kind_box.addItem(_(text), value)
+        for value, text in choices(DocKind):
+            kind_box.addItem(text, value)
         kind_box.setCurrentIndex(max(kind_box.findData(kind), 0))
         self.table.setCellWidget(row, 0, name_box)
         self.table.setCellWidget(row, 1, kind_box)
@@ -149,12 +158,15 @@ class SupplementDialog(ActionDialog):
 
 
 class ReturnDialog(ActionDialog):
-    """To whom, how, the survey, the fee collected; and the person of a civil event."""
+    """To whom, how, the survey, the fee collected; and for a civil-status dossier the person
+    registered and, confirmed here in the same step, the register's update: the newborn
+    added to the applicant's household, or the deceased marked (app.desk.civil.offer)."""
 
-    def __init__(self, row: DossierRow, event_label: str = "", parent: QWidget | None = None,
-                 death: bool = False):
+    def __init__(self, row: DossierRow, offer: RegisterOffer | None = None,
+                 parent: QWidget | None = None):
         super().__init__(_("Trả kết quả hồ sơ {code}").format(code=row.code), parent,
                          ok_text=_("Trả kết quả"))
+        self.offer = offer or RegisterOffer(None)
         self.returned_to = self.add_row(_("Người nhận kết quả:"), QLineEdit(row.applicant_name))
         self.method = QComboBox()
         self.method.setEditable(True)
@@ -164,21 +176,69 @@ class ReturnDialog(ActionDialog):
         self.note = self.add_row(_("Ý kiến của công dân:"), text_box(2))
         self.fee_paid = self.add_row(_("Phí, lệ phí đã thu:"), money_box(row.fee_due))
         self.event_person = QLineEdit()
-        if event_label:
+        self.newborn: QCheckBox | None = None
+        self.deceased: QComboBox | None = None
+        self.event_date: DateField | None = None
+        event = self.offer.event
+        if event == CivilEvent.BIRTH:
+            self._build_birth()
+        elif event == CivilEvent.DEATH:
+            self._build_death()
+        elif event is not None:
             self.event_person.setPlaceholderText(_("để trống: ghi tên người nộp"))
-            self.add_row(_("Người được đăng ký ({event}):").format(event=event_label),
-                         self.event_person)
-        self.event_date = DateField() if death else None
-        if self.event_date is not None:  # the register marks the deceased; the letter says it
-            self.event_date.setToolTip(_("Ngày mất ghi trong trích lục khai tử: sổ nhân khẩu "
-                                         "ghi nhận người đã mất, thư chia buồn ghi ngày này."))
-            self.add_row(_("Ngày mất:"), self.event_date)
+            self.add_row(_("Người được đăng ký ({event}):").format(
+                event=label(event).lower()), self.event_person)
+
+    def _build_birth(self) -> None:
+        self.event_person.setPlaceholderText(_("họ tên ghi trong giấy khai sinh"))
+        self.add_row(_("Họ tên trẻ được khai sinh:"), self.event_person)
+        if self.offer.household_id is None:
+            return  # the applicant was typed in: no household to add the child to
+        self.newborn = QCheckBox(_("Thêm trẻ vào sổ nhân khẩu, {household}").format(
+            household=self.offer.household_label))
+        self.newborn.setChecked(True)
+        self.form.addRow("", self.newborn)
+        self.birth_date = self.add_row(_("Ngày sinh:"), DateField())
+        self.sex = self.add_row(_("Giới tính:"), SexCombo())
+        self.relation = self.add_row(_("Quan hệ với chủ hộ:"), QLineEdit(self.offer.child_relation))
+        self.newborn.toggled.connect(self._on_newborn_toggled)
+
+    def _on_newborn_toggled(self, checked: bool) -> None:
+        for w in (self.birth_date, self.sex, self.relation):
+            w.setEnabled(checked)
+
+    def _build_death(self) -> None:
+        self.event_person.setPlaceholderText(_("họ tên ghi trong trích lục khai tử"))
+        if self.offer.members:
+            self.deceased = QComboBox()
+            self.deceased.addItem(_("(không ghi vào sổ nhân khẩu)"), None)
+            for m in self.offer.members:
+                born = f" ({m.birth_year})" if m.birth_year else ""
+                self.deceased.addItem(f"{m.full_name}{born} – {m.relation or '—'}", m.id)
+            self.add_row(_("Người mất trong hộ:"), self.deceased)
+            self.deceased.currentIndexChanged.connect(self._on_deceased_chosen)
+        self.add_row(_("Họ tên người mất:"), self.event_person)
+        self.event_date = DateField()
+        self.event_date.setToolTip(_("Ngày mất ghi trong trích lục khai tử: sổ nhân khẩu ghi "
+                                     "nhận người đã mất, thư chia buồn ghi ngày này."))
+        self.add_row(_("Ngày mất:"), self.event_date)
+
+    def _on_deceased_chosen(self, _index: int) -> None:
+        member = next((m for m in self.offer.members if m.id == self.deceased.currentData()), None)
+        if member is not None:
+            self.event_person.setText(member.full_name)
 
     def values(self) -> dict:
         out = {"returned_to": self.returned_to.text(), "method": self.method.currentText(),
                "satisfaction": self.satisfaction.currentData(),
                "satisfaction_note": self.note.toPlainText(), "fee_paid": self.fee_paid.value(),
                "event_person": self.event_person.text()}
+        if self.newborn is not None and self.newborn.isChecked():
+            out["newborn"] = ResidentInput(self.event_person.text(), self.sex.value(),
+                                           self.birth_date.value(),
+                                           relation=self.relation.text())
+        if self.deceased is not None and self.deceased.currentData() is not None:
+            out["deceased_id"] = self.deceased.currentData()
         if self.event_date is not None:
             out["event_date"] = self.event_date.value()
         return out

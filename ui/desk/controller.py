@@ -11,9 +11,10 @@ from app.auth import Permission
 from app.changes import Topic
 from app.context import AppContext
 from app.desk import forms, queries, reception
-from app.desk.types import CHANNEL_LABELS, STATUS_LABELS, DossierRow
+from app.desk.types import Channel, DossierRow, DossierStatus
 from app.errors import DomainError
 from app.i18n import _
+from app.labels import choices
 from ui.common.changes import ChangeWatch
 from ui.common.errors import show_error
 from ui.common.filtered_list import FilteredList
@@ -69,8 +70,10 @@ class DeskController(QObject):
         self.reload()
         self.timer.start()
         # what the tab shows: another screen's write (or the dossier window's steps) refreshes it
-        self.watch = ChangeWatch(view, ctx, {Topic.DOSSIERS, Topic.PROCEDURES, Topic.USERS,
-                                             Topic.CALENDAR}, self._on_records_changed)
+        # (letters too: a condolence letter made takes its dossier off the attention list)
+        self.watch = ChangeWatch(view, ctx, {Topic.DOSSIERS, Topic.LETTERS, Topic.PROCEDURES,
+                                             Topic.USERS, Topic.CALENDAR},
+                                 self._on_records_changed)
 
     def _connect_signals(self) -> None:
         v = self.view
@@ -102,9 +105,9 @@ class DeskController(QObject):
         v, ctx = self.view, self.ctx
         rows = {
             v.status: [(_("Mọi trạng thái"), None)]
-            + [(_(t), s) for s, t in STATUS_LABELS.items()],
+            + [(t, s) for s, t in choices(DossierStatus)],
             v.channel: [(_("Mọi hình thức"), None)]
-            + [(_(t), c) for c, t in CHANNEL_LABELS.items()],
+            + [(t, c) for c, t in choices(Channel)],
             v.handler: [(_("Mọi cán bộ"), None)]
             + [(u.full_name, u.id) for u in staff.list_users(ctx)],
             v.procedure: [(_("Mọi thủ tục"), None)]

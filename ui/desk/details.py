@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from app.desk.types import DossierRow, DossierStatus
 from app.i18n import _
-from ui.common.formats import moment, money
-from ui.desk.columns import channel_text, outcome_text, satisfaction_text
+from app.l10n import short_moment as moment
+from app.labels import label
+from ui.common.formats import money
 
 
 def details_pairs(d: DossierRow) -> list[tuple[str, str]]:
@@ -25,7 +26,7 @@ def details_pairs(d: DossierRow) -> list[tuple[str, str]]:
                                               else " " + _("(trong sổ nhân khẩu)"))),
         (_("Địa chỉ:"), d.applicant_address),
         (_("Liên hệ:"), contact),
-        (_("Hình thức nộp:"), channel_text(d)),
+        (_("Hình thức nộp:"), label(d.channel)),
         (_("Tiếp nhận:"), _("{when}, cán bộ {name}").format(when=moment(d.received_at),
                                                            name=d.received_by)),
         (_("Thời hạn giải quyết:"), d.time_label),
@@ -43,12 +44,15 @@ def details_pairs(d: DossierRow) -> list[tuple[str, str]]:
         pairs += [
             (_("Trả kết quả:"), _("{when} cho {person} ({method})").format(
                 when=moment(d.finished_at), person=d.returned_to, method=d.return_method)),
-            (_("Kết quả giải quyết:"), outcome_text(d)),
-            (_("Mức độ hài lòng:"), " – ".join(p for p in (satisfaction_text(d.satisfaction),
+            (_("Kết quả giải quyết:"), label(d.outcome)),
+            (_("Mức độ hài lòng:"), " – ".join(p for p in (label(d.satisfaction),
                                                            d.satisfaction_note) if p)),
         ]
     elif d.status in (DossierStatus.REFUSED, DossierStatus.WITHDRAWN):
         pairs += [(_("Kết thúc lúc:"), moment(d.finished_at)), (_("Lý do:"), d.reason)]
+    if d.registered_person:
+        pairs.append((_("Người được đăng ký ({event}):").format(event=label(d.civil_event).lower()),
+                       d.registered_person))
     if d.apologies:
         pairs.append((_("Phiếu xin lỗi:"), str(d.apologies)))
     return pairs

@@ -1,13 +1,13 @@
 """One dossier: its data, the Phiếu kiểm soát (who did what, when, to whom), the steps its
 status and the user's role allow, and the desk's papers (Mẫu 01–05).
 
-Each step is one call of `app.desk.lifecycle` (one unit of work); after it the window reads
-the dossier again; the tab's list and counters follow from what the step wrote (app.changes).
+Which steps and papers are offered is app.desk.steps' answer (the table the service
+enforces); each step is one call of `app.desk.lifecycle` (one unit of work); after it the
+window reads the dossier again; the tab's list and counters follow from what the step wrote
+(app.changes).
 """
 
 from __future__ import annotations
-
-import datetime as dt
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -24,64 +24,54 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import procedures, staff
-from app.auth import Permission
+from app import procedures
 from app.context import AppContext
-from app.desk import forms, lifecycle, queries
+from app.desk import assign, civil, forms, lifecycle, queries, steps
 from app.desk.clock import now
-from app.desk.types import CLOSED_STATUSES, OPEN_STATUSES, DossierRow
-from app.desk.types import DossierStatus as S
+from app.desk.types import DossierRow, Paper, Step
 from app.errors import DomainError
 from app.i18n import _
-from app.procedures import EVENT_LABELS as CIVIL_EVENT_LABELS
-from app.procedures import CivilEvent
-from app.workdays import load_calendar
+from app.l10n import short_moment
+from app.labels import label
 from ui.common.errors import MessageBox, show_error
-from ui.common.formats import moment
 from ui.common.forms import ReasonDialog
 from ui.common.models import ListTableModel
 from ui.desk import actions
-from ui.desk.columns import EVENT_COLUMNS, OVERDUE, outcome_text, status_text
+from ui.desk.columns import EVENT_COLUMNS, OVERDUE
 from ui.desk.details import details_pairs
 from ui.preview import PrintRunner
 
-P = Permission
-# step: (permission, statuses in which it is offered)
-STEPS = {
-    "hand_over": (P.PROCESS_DOSSIERS, (S.RECEIVED, S.IN_PROGRESS)),
-    "supplement": (P.PROCESS_DOSSIERS, (S.RECEIVED, S.IN_PROGRESS)),
-    "supplement_received": (P.PROCESS_DOSSIERS, (S.SUPPLEMENT,)),
-    "ready": (P.PROCESS_DOSSIERS, (S.RECEIVED, S.IN_PROGRESS)),
-    "return": (P.RECEIVE_DOSSIERS, (S.READY,)),
-    "refuse": (P.PROCESS_DOSSIERS, (S.RECEIVED, S.IN_PROGRESS, S.SUPPLEMENT)),
-    "withdraw": (P.RECEIVE_DOSSIERS, OPEN_STATUSES),
-    "apology": (P.PROCESS_DOSSIERS, (S.RECEIVED, S.IN_PROGRESS, S.READY)),
-    "correct": (P.CORRECT_DOSSIERS, CLOSED_STATUSES),
-}
 STEP_TEXTS = {
-    "hand_over": (lambda: _("&Chuyển xử lý…"), lambda: _("Giao hồ sơ cho cán bộ xử lý")),
-    "supplement": (lambda: _("Yêu cầu &bổ sung…"),
-                   lambda: _("Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ; thời hạn tạm dừng")),
-    "supplement_received": (lambda: _("Đã &nhận bổ sung"),
-                            lambda: _("Công dân đã nộp đủ giấy tờ bổ sung; tính lại ngày hẹn")),
-    "ready": (lambda: _("Có &kết quả"), lambda: _("Kết quả đã về Bộ phận một cửa, chờ trả")),
-    "return": (lambda: _("&Trả kết quả…"), lambda: _("Trả kết quả cho công dân")),
-    "refuse": (lambda: _("Từ c&hối…"), lambda: _("Từ chối giải quyết, ghi rõ lý do (Mẫu 03)")),
-    "withdraw": (lambda: _("Công dân &rút hồ sơ…"), lambda: _("Công dân xin rút hồ sơ")),
-    "apology": (lambda: _("&Xin lỗi, hẹn lại…"),
-                lambda: _("Phiếu xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04)")),
-    "correct": (lambda: _("&Sửa (quản trị)…"),
-                lambda: _("Sửa hồ sơ đã kết thúc, kèm lý do (chỉ quản trị hệ thống)")),
+    Step.HAND_OVER: (lambda: _("&Chuyển xử lý…"), lambda: _("Giao hồ sơ cho cán bộ xử lý")),
+    Step.SUPPLEMENT: (lambda: _("Yêu cầu &bổ sung…"),
+                      lambda: _("Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ; thời hạn tạm dừng")),
+    Step.SUPPLEMENT_RECEIVED: (lambda: _("Đã &nhận bổ sung"),
+                               lambda: _("Công dân đã nộp đủ giấy tờ bổ sung; tính lại ngày hẹn")),
+    Step.READY: (lambda: _("Có &kết quả…"),
+                 lambda: _("Kết quả đã về Bộ phận một cửa, chờ trả (ghi cán bộ đã hoàn thành)")),
+    Step.RETURN: (lambda: _("&Trả kết quả…"), lambda: _("Trả kết quả cho công dân")),
+    Step.REFUSE: (lambda: _("Từ c&hối…"), lambda: _("Từ chối giải quyết, ghi rõ lý do (Mẫu 03)")),
+    Step.WITHDRAW: (lambda: _("Công dân &rút hồ sơ…"), lambda: _("Công dân xin rút hồ sơ")),
+    Step.APOLOGY: (lambda: _("&Xin lỗi, hẹn lại…"),
+                   lambda: _("Phiếu xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04)")),
+    Step.CORRECT: (lambda: _("&Sửa (quản trị)…"),
+                   lambda: _("Sửa hồ sơ đã kết thúc, kèm lý do (chỉ quản trị hệ thống)")),
 }
 # the papers of the print buttons: jobs of app.desk.forms, each (ctx, dossier id) → Printout
-PAPERS = {"slip": forms.slip, "supplement": forms.supplement, "refusal": forms.refusal,
-          "apology": forms.apology, "control": forms.control}
+PAPERS = {Paper.SLIP: forms.slip, Paper.SUPPLEMENT: forms.supplement,
+          Paper.REFUSAL: forms.refusal, Paper.APOLOGY: forms.apology,
+          Paper.CONTROL: forms.control}
 PRINTS = {
-    "slip": (lambda: _("Giấy tiếp nhận (Mẫu 0&1)"), lambda: _("Giấy tiếp nhận hồ sơ và hẹn trả kết quả")),
-    "supplement": (lambda: _("Phiếu bổ sung (0&2)"), lambda: _("Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ")),
-    "refusal": (lambda: _("Phiếu từ chối (0&3)"), lambda: _("Phiếu từ chối tiếp nhận giải quyết hồ sơ")),
-    "apology": (lambda: _("Phiếu xin lỗi (0&4)"), lambda: _("Phiếu xin lỗi và hẹn lại ngày trả kết quả")),
-    "control": (lambda: _("Phiếu kiểm soát (0&5)"), lambda: _("Phiếu kiểm soát quá trình giải quyết hồ sơ")),
+    Paper.SLIP: (lambda: _("Giấy tiếp nhận (Mẫu 0&1)"),
+                 lambda: _("Giấy tiếp nhận hồ sơ và hẹn trả kết quả")),
+    Paper.SUPPLEMENT: (lambda: _("Phiếu bổ sung (0&2)"),
+                       lambda: _("Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ")),
+    Paper.REFUSAL: (lambda: _("Phiếu từ chối (0&3)"),
+                    lambda: _("Phiếu từ chối tiếp nhận giải quyết hồ sơ")),
+    Paper.APOLOGY: (lambda: _("Phiếu xin lỗi (0&4)"),
+                    lambda: _("Phiếu xin lỗi và hẹn lại ngày trả kết quả")),
+    Paper.CONTROL: (lambda: _("Phiếu kiểm soát (0&5)"),
+                    lambda: _("Phiếu kiểm soát quá trình giải quyết hồ sơ")),
 }
 
 
@@ -129,17 +119,17 @@ class DossierWindow(QDialog):
         header = self.events_table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         chars = self.fontMetrics().averageCharWidth()
-        for i, w in enumerate((17, 20, 22, 22)):
+        for i, w in enumerate((17, 18, 38, 20)):
             self.events_table.setColumnWidth(i, w * chars + 16)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         events = QGroupBox(_("Quá trình giải quyết (Phiếu kiểm soát)"))
         QVBoxLayout(events).addWidget(self.events_table)
-        self.step_buttons = {k: self._button(*STEP_TEXTS[k]) for k in STEPS}
-        self.print_buttons = {k: self._button(*PRINTS[k]) for k in PRINTS}
-        steps = QHBoxLayout()
+        self.step_buttons = {k: self._button(*texts) for k, texts in STEP_TEXTS.items()}
+        self.print_buttons = {k: self._button(*texts) for k, texts in PRINTS.items()}
+        step_row = QHBoxLayout()
         for b in self.step_buttons.values():
-            steps.addWidget(b)
-        steps.addStretch(1)
+            step_row.addWidget(b)
+        step_row.addStretch(1)
         prints = QHBoxLayout()
         prints.addWidget(QLabel(_("In:")))
         for b in self.print_buttons.values():
@@ -156,7 +146,7 @@ class DossierWindow(QDialog):
         layout.addWidget(self.notice)
         layout.addWidget(data)
         layout.addWidget(events, 1)
-        layout.addLayout(steps)
+        layout.addLayout(step_row)
         layout.addLayout(prints)
 
     def _button(self, text, tip) -> QPushButton:
@@ -166,8 +156,19 @@ class DossierWindow(QDialog):
         return b
 
     def _connect_signals(self) -> None:
+        slots = {
+            Step.HAND_OVER: self._on_hand_over_requested,
+            Step.SUPPLEMENT: self._on_supplement_requested,
+            Step.SUPPLEMENT_RECEIVED: self._on_supplement_received_requested,
+            Step.READY: self._on_ready_requested,
+            Step.RETURN: self._on_return_requested,
+            Step.REFUSE: self._on_refuse_requested,
+            Step.WITHDRAW: self._on_withdraw_requested,
+            Step.APOLOGY: self._on_apology_requested,
+            Step.CORRECT: self._on_correct_requested,
+        }
         for key, b in self.step_buttons.items():
-            b.clicked.connect(getattr(self, f"_on_{key}_requested"))
+            b.clicked.connect(slots[key])
         for key, b in self.print_buttons.items():
             b.clicked.connect(lambda _checked=False, k=key: self.print_paper(k))
         self.close_button.clicked.connect(self.reject)
@@ -176,12 +177,14 @@ class DossierWindow(QDialog):
     def fill(self) -> None:
         d = self.row
         self.setWindowTitle(_("Hồ sơ {code}").format(code=d.code))
-        self.heading.setText(_("{code} · {status}").format(code=d.code, status=status_text(d)))
+        self.heading.setText(_("{code} · {status}").format(code=d.code, status=label(d.status)))
         overdue = d.overdue(now())
-        self.late.setText(_("Quá hạn từ {when}").format(when=moment(d.due_at)) if overdue else "")
+        self.late.setText(_("Quá hạn từ {when}").format(when=short_moment(d.due_at))
+                          if overdue else "")
         while self.grid.count():
             item = self.grid.takeAt(0)
-            if item.widget() is not None:
+            if item.widget() is not None:  # hidden at once: deleted when the loop runs
+                item.widget().hide()
                 item.widget().deleteLater()
         for i, (name, value) in enumerate(details_pairs(d)):
             r, c = divmod(i, 2)
@@ -194,15 +197,14 @@ class DossierWindow(QDialog):
             self.grid.addWidget(title, r, c * 2, top | Qt.AlignmentFlag.AlignRight)
             self.grid.addWidget(shown, r, c * 2 + 1, top)
         self.events.set_rows(queries.events(self.ctx, d.id))
-        actor = self.ctx.actor
-        for key, (perm, statuses) in STEPS.items():
-            self.step_buttons[key].setEnabled(actor.can(perm) and d.status in statuses)
-        apology = self.step_buttons["apology"]
+        allowed = steps.allowed_steps(self.ctx.actor, d.status)
+        for key, button in self.step_buttons.items():
+            button.setEnabled(key in allowed)
+        apology = self.step_buttons[Step.APOLOGY]
         apology.setStyleSheet(f"color: {OVERDUE.name()}; font-weight: bold;" if overdue else "")
-        kinds = {e.kind for e in self.events.rows()}
-        self.print_buttons["supplement"].setEnabled("supplement_requested" in kinds)
-        self.print_buttons["refusal"].setEnabled(d.status == S.REFUSED)
-        self.print_buttons["apology"].setEnabled(d.apologies > 0)
+        printable = steps.papers(d.status, [e.kind for e in self.events.rows()], d.apologies)
+        for key, button in self.print_buttons.items():
+            button.setEnabled(key in printable)
 
     def show_notice(self, text: str) -> None:
         self.notice.setText(text)
@@ -225,9 +227,13 @@ class DossierWindow(QDialog):
 
     # -- steps -----------------------------------------------------------------------------
     def _on_hand_over_requested(self) -> None:
-        officers = staff.list_users(self.ctx, include_inactive=False)
+        try:
+            choices = assign.hand_over_choices(self.ctx, self.row.id)
+        except DomainError as exc:
+            show_error(self, exc)
+            return
         row = actions.HandOverDialog.ask(self, lambda v: lifecycle.hand_over(
-            self.ctx, self.row.id, v["to_user_id"], v["note"]), row=self.row, officers=officers)
+            self.ctx, self.row.id, v["to_user_id"], v["note"]), row=self.row, choices=choices)
         if row is not None:
             self._reload(row, _("Đã chuyển hồ sơ cho {name}.").format(name=row.handler))
 
@@ -258,21 +264,33 @@ class DossierWindow(QDialog):
         self._reload(row, "\n".join(lines))
 
     def _on_ready_requested(self) -> None:
+        d, me = self.row, self.ctx.actor.full_name
+        finisher = d.handler or me
+        question = _("Ghi nhận hồ sơ {code} đã có kết quả, chờ trả cho công dân?").format(
+            code=d.code) + "\n\n" + _("Người hoàn thành: {finisher}. Người ghi nhận: {me}.").format(
+            finisher=finisher, me=me)
+        if not MessageBox.ask(self, _("Có kết quả"), question, yes=_("Ghi nhận có kết quả")):
+            return
         self._run(lambda: lifecycle.mark_ready(self.ctx, self.row.id),
-                  lambda row: _("Đã ghi nhận có kết quả; hồ sơ chờ trả cho công dân."))
+                  lambda row: _("Đã ghi nhận có kết quả của {finisher}; hồ sơ chờ trả cho công "
+                                "dân.").format(finisher=finisher))
 
     def _on_return_requested(self) -> None:
         try:
-            event = procedures.get_procedure(self.ctx, self.row.procedure_id).civil_event
-        except DomainError:
-            event = None
-        label = _(CIVIL_EVENT_LABELS[event]).lower() if event in CIVIL_EVENT_LABELS else ""
+            offer = civil.offer(self.ctx, self.row.id)
+        except DomainError as exc:
+            show_error(self, exc)
+            return
         row = actions.ReturnDialog.ask(
             self, lambda v: lifecycle.return_result(self.ctx, self.row.id, **v),
-            row=self.row, event_label=label, death=event == CivilEvent.DEATH)
-        if row is not None:
-            self._reload(row, _("Đã trả kết quả lúc {when}: {outcome}.").format(
-                when=moment(row.finished_at), outcome=outcome_text(row)))
+            row=self.row, offer=offer)
+        if row is None:
+            return
+        notice = _("Đã trả kết quả lúc {when}: {outcome}.").format(
+            when=short_moment(row.finished_at), outcome=label(row.outcome))
+        if row.registered_person:
+            notice += " " + _("Người được đăng ký: {name}.").format(name=row.registered_person)
+        self._reload(row, notice)
 
     def _on_refuse_requested(self) -> None:
         row = ReasonDialog.ask(
@@ -291,19 +309,18 @@ class DossierWindow(QDialog):
             self._reload(row, _("Đã ghi công dân rút hồ sơ."))
 
     def _on_apology_requested(self) -> None:
-        base = max(self.row.due_at, now())
-        try:  # the next working day at the appointment's hour; the officer changes it at will
-            day = load_calendar(self.ctx, base.year, base.year + 1).next_working_day(base.date())
-        except DomainError:
-            day = base.date() + dt.timedelta(days=1)
-        suggested = dt.datetime.combine(day, self.row.due_at.time())
+        try:  # the officer changes the suggested date at will
+            suggested = lifecycle.suggest_new_due(self.ctx, self.row.id)
+        except DomainError as exc:
+            show_error(self, exc)
+            return
         row = actions.ApologyDialog.ask(
             self, lambda v: lifecycle.apologise(self.ctx, self.row.id, v["reason"],
                                                 v["new_due_at"]),
             row=self.row, suggested=suggested)
         if row is not None:
             self._reload(row, _("Đã hẹn lại ngày trả: {when}. In Phiếu xin lỗi (Mẫu 04) để gửi "
-                                "công dân.").format(when=moment(row.due_at)))
+                                "công dân.").format(when=short_moment(row.due_at)))
 
     def _on_correct_requested(self) -> None:
         row = actions.CorrectionDialog.ask(
@@ -313,15 +330,14 @@ class DossierWindow(QDialog):
             self._reload(row, _("Đã sửa hồ sơ; nhật ký giữ cả giá trị cũ và mới."))
 
     # -- papers ------------------------------------------------------------------------------
-    def print_paper(self, name: str) -> None:
+    def print_paper(self, name: Paper | str) -> None:
         """Build Mẫu 01–05 on the worker and open the preview."""
         if self.print_runner.running:
             return
-        paper, ctx, dossier_id = PAPERS[name], self.ctx, self.row.id
+        paper, ctx, dossier_id = PAPERS[Paper(name)], self.ctx, self.row.id
         self.print_runner.start(lambda: paper(ctx, dossier_id))
 
     def done(self, result: int) -> None:
         if self.print_runner.running:
             self.print_runner.wait()
         super().done(result)
-

@@ -27,15 +27,15 @@ from PySide6.QtWidgets import (
 
 from app import procedures, resident_lists
 from app.context import AppContext
+from app.desk import reception
 from app.desk.clock import now
-from app.desk.types import CHANNEL_LABELS, DossierInput
+from app.desk.types import Channel, DossierInput
 from app.errors import DomainError
 from app.i18n import _
+from app.l10n import short_moment
+from app.labels import choices
 from app.procedures import ProcedureRow
-from app.text import fold
-from app.workdays import compute_due
-from ui.common.completer import Choice, FoldCompleter, rank_by_fold
-from ui.common.formats import moment
+from ui.common.completer import Choice, FoldCompleter, rank_by_fold, resident_choice
 from ui.common.forms import FormDialog
 
 _HINT = "color: #555;"
@@ -78,28 +78,9 @@ def with_hint(field: QWidget, hint: QLabel) -> QWidget:
     return box
 
 
-def household_address(address: str, village: str) -> str:
-    """'Xóm 3, thôn Đoài' — the village added only when the address does not name it."""
-    if village and fold(village) not in fold(address):
-        return ", ".join(p for p in (address, village) if p)
-    return address
-
-
 def procedure_choice(p: ProcedureRow) -> Choice:
     return Choice(p.id, p.name, _("{name}  —  {field} · {time} · mã {code}").format(
         name=p.name, field=p.field, time=p.time_label, code=p.code), p)
-
-
-def resident_choice(r) -> Choice:
-    parts = [r.full_name]
-    if r.birth_date:
-        parts.append(str(r.birth_date.year))
-    if r.cccd:
-        parts.append(_("CCCD {number}").format(number=r.cccd))
-    if r.phone:
-        parts.append(r.phone)
-    parts.append(household_address(r.address, r.village))
-    return Choice(r.id, r.full_name, " · ".join(p for p in parts if p), r)
 
 
 class ReceptionDialog(FormDialog):
@@ -143,8 +124,8 @@ class ReceptionDialog(FormDialog):
         contact.addWidget(self.email, 1)
         self._row(_("Điện thoại:"), self.phone, contact)
         self.channel = QComboBox()
-        for channel, text in CHANNEL_LABELS.items():
-            self.channel.addItem(_(text), channel)
+        for channel, text in choices(Channel):
+            self.channel.addItem(text, channel)
         self.sets = QSpinBox()
         self.sets.setRange(1, 50)
         self.sets.setSuffix(" " + _("bộ"))
@@ -241,7 +222,7 @@ class ReceptionDialog(FormDialog):
         self.fee_info.setText(p.fee_text if p.fee_vnd is None or p.fee_text else "")
         self.fee_info.setToolTip(p.fee_text)
         self._show_due()
-        self.applicant.setFocus()
+        self.procedure_completer.hand_on(self.applicant)
 
     def _on_procedure_cleared(self) -> None:
         self.procedure_row = None
@@ -254,13 +235,20 @@ class ReceptionDialog(FormDialog):
     def _on_resident_chosen(self, choice: Choice) -> None:
         r = choice.item
         self.resident_id = r.id
-        self.address.setText(household_address(r.address, r.village))
+        self.address.setText(r.full_address)
         self.phone.setText(r.phone or "")
         born = f" ({r.birth_date.year})" if r.birth_date else ""
         self.applicant_info.setText(
             _("✓ Trong sổ nhân khẩu{born}, hộ số {household}. Sửa họ tên để nhập người khác.")
             .format(born=born, household=r.household_code or "—"))
-        (self.documents if self.documents.count() else self.channel).setFocus()
+        self.applicant_completer.hand_on(self._next_after_applicant())
+
+    def _next_after_applicant(self) -> QWidget:
+        """Where the clerk types next once the applicant is picked from the register: the
+        phone when the register has none, else the checklist (Space ticks), else the channel."""
+        if not self.phone.text().strip():
+            return self.phone
+        return self.documents if self.documents.count() else self.channel
 
     def _on_resident_cleared(self) -> None:
         self.resident_id = None
@@ -291,14 +279,13 @@ class ReceptionDialog(FormDialog):
             self.explanation.clear()
             return
         try:
-            result = compute_due(self.ctx, self.received_at(), p.time_value, p.time_unit,
-                                 p.cutoff_1500)
+            result = reception.preview_due(self.ctx, p.id, self.received_at())
         except DomainError as exc:
             self.due.setText(exc.message)
             self.due.setStyleSheet("color: #b00020; font-weight: bold;")
             self.explanation.clear()
             return
-        self.due.setText(moment(result.due))
+        self.due.setText(short_moment(result.due))
         self.explanation.setText("\n".join(result.explanation))
 
     # -- keys and values ---------------------------------------------------------------------

@@ -98,7 +98,7 @@ class DeskView(QWidget):
         b = self.bucket_buttons[key]
         b.setText(_(BUCKETS[key]) if count is None else
                   _("{bucket}: {count}").format(bucket=_(BUCKETS[key]), count=count))
-        red = key == "overdue" and count
+        red = key in ("overdue", "condolence") and count
         b.setStyleSheet(f"QPushButton {{ color: {OVERDUE.name()}; font-weight: bold; }}"
                         if red else "")
 
@@ -137,9 +137,10 @@ class DeskView(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         # codes and times are digits, wider than the average letter: measured, not counted
-        widths = (fm.horizontalAdvance("000.00.00.H00-000000-0000") + 20, 30 * chars,
-                  22 * chars, fm.horizontalAdvance("00:00 00/00/0000") + 20,
-                  fm.horizontalAdvance("00:00 00/00/0000") + 20, 19 * chars, 19 * chars)
+        # (at 1280 pixels the procedure's short name keeps about 30 letters)
+        moment = fm.horizontalAdvance("00:00 00/00/0000") + 14
+        widths = (fm.horizontalAdvance("000.00.00.H00-000000-0000") + 14, 30 * chars,
+                  19 * chars, moment, moment, 17 * chars, 16 * chars)
         for i, w in enumerate(widths):
             self.table.setColumnWidth(i, w)
             header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch if i == 1

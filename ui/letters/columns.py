@@ -2,30 +2,37 @@
 
 from __future__ import annotations
 
-from app.i18n import N_, _
-from app.l10n import short_date
-from app.letters.types import DELIVERY_METHODS, LetterKind, LetterRow, Suggestion
-from ui.common.formats import label, moment
-from ui.common.models import Column, IdTableModel, ListTableModel
+from typing import Any
 
-# the kind in a table cell, where the column title already says "Loại thư"
-SHORT_KIND_LABELS = {
-    LetterKind.CONGRATULATION: N_("Chúc mừng"),
-    LetterKind.CONDOLENCE: N_("Chia buồn"),
-    LetterKind.APOLOGY: N_("Xin lỗi"),
-    LetterKind.THANKS: N_("Cảm ơn"),
-}
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
 
-# how a letter was delivered, in a table cell (the form offers DELIVERY_METHODS in full)
-SHORT_DELIVERY_LABELS = {
-    "desk": N_("Một cửa"),
-    "home": N_("Tận nhà"),
-    "post": N_("Bưu điện"),
-}
+from app.i18n import N_, _, ngettext
+from app.l10n import short_date, short_moment
+from app.labels import label
+from app.letters.types import DeliveryMethod, LetterKind, LetterRow, Suggestion
+from ui.common.models import Column, IdTableModel, Index, ListTableModel
+
+_LATE = QBrush(QColor("#b00020"))
 
 
 def kind_text(kind: LetterKind) -> str:
-    return label(SHORT_KIND_LABELS, kind)
+    """The kind in a table cell, where the column title already says "Loại thư"."""
+    return label(kind, variant="short")
+
+
+def waiting_text(s: Suggestion) -> str:
+    """'Hôm nay', '3 ngày'."""
+    if s.waiting_days <= 0:
+        return _("Hôm nay")
+    return ngettext("{n} ngày", "{n} ngày", s.waiting_days).format(n=s.waiting_days)
+
+
+def waiting_tip(s: Suggestion) -> str:
+    if s.overdue:
+        return _("Thư chia buồn cần gửi trong hai ngày làm việc kể từ khi đăng ký khai tử; "
+                 "thư này đã quá hạn.")
+    return _("Chờ từ {day}").format(day=short_date(s.day))
 
 
 def printed_text(r: LetterRow) -> str:
@@ -37,7 +44,7 @@ def printed_tip(r: LetterRow) -> str:
     if r.printed_at is None:
         return _("Chưa in")
     # TRANSLATORS: when a letter was first printed and how many times it was printed
-    return _("In lần đầu lúc {moment}; đã in {count} lần").format(moment=moment(r.printed_at),
+    return _("In lần đầu lúc {moment}; đã in {count} lần").format(moment=short_moment(r.printed_at),
                                                                 count=r.print_count)
 
 
@@ -45,13 +52,13 @@ def delivery_text(r: LetterRow) -> str:
     """'05/11/2025 – Tận nhà'; empty while the letter is not delivered."""
     if r.delivered_at is None:
         return ""
-    return f"{short_date(r.delivered_at)} – {label(SHORT_DELIVERY_LABELS, r.delivery_method)}"
+    return f"{short_date(r.delivered_at)} – {label(r.delivery_method, DeliveryMethod, variant='short')}"
 
 
 def delivery_tip(r: LetterRow) -> str:
     if r.delivered_at is None:
         return _("Chưa giao thư")
-    full = f"{short_date(r.delivered_at)} – {label(DELIVERY_METHODS, r.delivery_method)}"
+    full = f"{short_date(r.delivered_at)} – {label(r.delivery_method, DeliveryMethod)}"
     if r.delivered_by:
         return _("{delivery}; người trao: {name}").format(delivery=full, name=r.delivered_by)
     return full
@@ -66,6 +73,7 @@ def _letter_tip(r: LetterRow) -> str:
 
 SUGGESTION_COLUMNS = [
     Column(N_("Ngày"), lambda s: short_date(s.day)),
+    Column(N_("Đã chờ"), waiting_text, align_right=True, tooltip=waiting_tip),
     Column(N_("Loại thư"), lambda s: kind_text(s.kind)),
     Column(N_("Việc"), lambda s: s.what, tooltip=lambda s: s.draft.event_text or s.what),
     Column(N_("Kính gửi"), lambda s: s.recipient,
@@ -87,10 +95,17 @@ LETTER_COLUMNS = [
 
 
 class SuggestionModel(ListTableModel):
-    """The queue: a short list (the letters owed), keyed by the suggestion's key."""
+    """The queue: a short list (the letters owed), keyed by the suggestion's key; a
+    condolence letter past its two working days is written in red."""
 
     def __init__(self, parent=None):
         super().__init__(SUGGESTION_COLUMNS, parent, key=lambda s: s.key)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and index.isValid():
+            item = self.row_at(index.row())
+            return _LATE if item is not None and item.overdue else None
+        return super().data(index, role)
 
     def suggestion_at(self, row: int) -> Suggestion | None:
         return self.row_at(row)

@@ -30,11 +30,10 @@ from app.context import AppContext
 from app.errors import DomainError
 from app.i18n import _
 from app.l10n import today
+from app.labels import label
 from app.letters import drafts, printing, service, templates
 from app.letters.types import (
     FIELD_KEYS,
-    KIND_LABELS,
-    OCCASION_LABELS,
     SALUTATIONS,
     LetterDraft,
     Occasion,
@@ -166,8 +165,8 @@ class ComposeDialog(QDialog):
     def _build_heading(self) -> QWidget:
         draft = self.base
         box = QLabel(_("<b>{kind}</b> – {occasion}<br><span style='color:#555'>{event}</span>")
-                     .format(kind=_(KIND_LABELS[draft.kind]),
-                             occasion=_(OCCASION_LABELS[Occasion(draft.occasion)]),
+                     .format(kind=label(draft.kind),
+                             occasion=label(draft.occasion, Occasion),
                              event=draft.event_text))
         box.setWordWrap(True)
         return box

@@ -21,16 +21,14 @@ from PySide6.QtWidgets import (
 from app import resident_lists
 from app.context import AppContext
 from app.i18n import _
+from app.labels import label
 from app.letters.types import (
     EVENT_OCCASIONS,
-    KIND_LABELS,
     OCCASION_KIND,
-    OCCASION_LABELS,
     LetterKind,
     Occasion,
 )
-from ui.common.completer import Choice, FoldCompleter
-from ui.desk.reception import household_address, resident_choice
+from ui.common.completer import Choice, FoldCompleter, household_choice, resident_choice
 
 RESIDENT, HOUSEHOLD = "resident", "household"
 # occasions the service only accepts with a registered event or a dossier: from the queue
@@ -96,28 +94,20 @@ def occasion_combo() -> QComboBox:
     combo = QComboBox()
     model = QStandardItemModel(combo)
     for kind in LetterKind:
-        head = QStandardItem(_(KIND_LABELS[kind]))
+        head = QStandardItem(label(kind))
         head.setFlags(Qt.ItemFlag.NoItemFlags)
         font = head.font()
         font.setBold(True)
         head.setFont(font)
         model.appendRow(head)
         for occasion in (o for o, k in OCCASION_KIND.items() if k == kind):
-            item = QStandardItem(_(OCCASION_LABELS[occasion]))
+            item = QStandardItem(label(occasion))
             item.setData(occasion.value, Qt.ItemDataRole.UserRole)
             model.appendRow(item)
     combo.setModel(model)
     combo.setPlaceholderText(_("Chọn dịp gửi thư…"))
     combo.setCurrentIndex(-1)
     return combo
-
-
-def household_choice(h) -> Choice:
-    parts = [h.head_name or _("(chưa có chủ hộ)"),
-             _("hộ số {code}").format(code=h.code) if h.code else "",
-             household_address(h.address, h.village),
-             _("{count} nhân khẩu").format(count=h.members)]
-    return Choice(h.id, h.head_name, " · ".join(p for p in parts if p), h)
 
 
 class RecipientPicker(QGroupBox):
@@ -201,7 +191,7 @@ class RecipientPicker(QGroupBox):
             self.note.setText(
                 _("Thư “{occasion}” được lập từ danh sách “Thư cần gửi” (theo việc đã đăng ký "
                   "hoặc hồ sơ tại Bộ phận một cửa), không lập từ đầu ở đây.")
-                .format(occasion=_(OCCASION_LABELS[occasion])))
+                .format(occasion=label(occasion)))
         self.note.setVisible(occasion in FROM_QUEUE)
         self.occasion_changed.emit()
 

@@ -116,7 +116,8 @@ class LettersController(QObject):
             self.queue.select_id(self.suggestions.id_at(min(row, total - 1)))
 
     def _on_queue_read(self, total: int) -> None:
-        self.view.set_queue_count(total, count_text(total))
+        late = sum(1 for r in range(total) if self.suggestions.suggestion_at(r).overdue)
+        self.view.set_queue_count(total, count_text(total), late)
 
     def selected_suggestions(self) -> list[Suggestion]:
         return self.queue.selected_rows()

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 from app.errors import DomainError
 from app.i18n import _
 from app.l10n import short_date, today
-from app.letters.types import DELIVERY_METHODS, LetterRow
+from app.labels import choices
+from app.letters.types import DeliveryMethod, LetterRow
 from ui.common.forms import FormDialog
 from ui.common.widgets import RequiredDateEdit
 
@@ -38,8 +39,8 @@ class DeliveryDialog(FormDialog):
         self.day = self.add_row(_("Ngày giao:"), RequiredDateEdit())
         self.day.set_value(row.delivered_at or today())
         self.method = QComboBox()
-        for key, text in DELIVERY_METHODS.items():
-            self.method.addItem(_(text), key)
+        for key, text in choices(DeliveryMethod):
+            self.method.addItem(text, key)
         self.method.setCurrentIndex(max(self.method.findData(row.delivery_method), 0))
         self.add_row(_("Cách giao:"), self.method)
         self.by = QLineEdit(row.delivered_by)

@@ -14,6 +14,7 @@ from app.context import AppContext
 from app.errors import DomainError
 from app.i18n import _
 from app.l10n import short_date, today
+from app.labels import choices, label
 from app.letters import queries, service
 from app.letters.types import Filters, LetterKind
 from ui.common.errors import MessageBox, show_error
@@ -21,7 +22,7 @@ from ui.common.filtered_list import FilteredList
 from ui.common.formats import count_text
 from ui.common.widgets import FilePicker, set_choices
 from ui.common.worker import JobRunner
-from ui.letters.columns import SHORT_KIND_LABELS, LetterModel
+from ui.letters.columns import LetterModel
 from ui.letters.dialogs import DeliveryDialog
 from ui.letters.view import LettersView
 
@@ -35,7 +36,7 @@ def period_end(text: str | None) -> dt.date | None:
 
 def counts_text(counts: dict[LetterKind, int]) -> str:
     """'Chúc mừng: 70 · Chia buồn: 17 · Xin lỗi: 0 · Cảm ơn: 0'."""
-    return " · ".join(_("{kind}: {count}").format(kind=_(SHORT_KIND_LABELS[k]),
+    return " · ".join(_("{kind}: {count}").format(kind=label(k, variant="short"),
                                                   count=count_text(n))
                       for k, n in counts.items())
 
@@ -76,7 +77,7 @@ class LetterRegister(QObject):
         v = self.view
         rows = {
             v.kind: [(_("Mọi loại thư"), None)]
-            + [(_(t), k.value) for k, t in SHORT_KIND_LABELS.items()],
+            + [(t, k.value) for k, t in choices(LetterKind, variant="short")],
             v.village: [(_("Tất cả các thôn"), None)]
             + [(name, name) for name in queries.villages(self.ctx)],
             v.delivered: [(_("Đã giao và chưa giao"), None), (_("Chưa giao"), False),

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _
+from app.labels import choices
+from app.letters.types import DeliveryMethod, LetterKind
 from ui.common.widgets import (
     DateField,
     ErrorLabel,
@@ -25,7 +27,6 @@ from ui.common.widgets import (
     page_heading,
     tidy_tab_order,
 )
-from ui.letters.columns import SHORT_DELIVERY_LABELS, SHORT_KIND_LABELS
 
 QUEUE, REGISTER = 0, 1  # the two tabs
 
@@ -102,12 +103,16 @@ class LettersView(QWidget):
         layout.addLayout(buttons)
         return page
 
-    def set_queue_count(self, count: int, shown: str) -> None:
-        """`shown`: the count as the locale writes it ('1.348')."""
+    def set_queue_count(self, count: int, shown: str, late: int = 0) -> None:
+        """`shown`: the count as the locale writes it ('1.348'); `late`: condolence letters
+        past their two working days (written in red)."""
         self.tabs.setTabText(QUEUE, _("Thư &cần gửi ({count})").format(count=shown))
-        self.queue_title.setText(
-            _("Có {count} việc chưa có thư (mới nhất ở trên)").format(count=shown) if count
-            else _("Không còn việc nào chưa có thư."))
+        title = (_("Có {count} việc chưa có thư (mới nhất ở trên)").format(count=shown)
+                 if count else _("Không còn việc nào chưa có thư."))
+        if late:
+            title += " · " + _("<span style='color:#b00020'>{late} thư chia buồn đã quá hai "
+                               "ngày làm việc</span>").format(late=late)
+        self.queue_title.setText(title)
 
     # -- the register ---------------------------------------------------------------------
     def _build_register(self) -> QWidget:
@@ -170,15 +175,17 @@ class LettersView(QWidget):
             return max(fm.horizontalAdvance(t) for t in samples) + 16
 
         day = fit("00/00/0000")
-        kind = fit(*(_(t) for t in SHORT_KIND_LABELS.values()))
+        kind = fit(*(t for _k, t in choices(LetterKind, variant="short")))
         village = fit("Thôn Khánh Vân", "Thôn Quang Vinh")
-        _widths(self.queue_table, [day, kind, None, fit("Gia đình ông Nguyễn Thành Trung"),
-                                   village])
+        waited = fit(_("Hôm nay"), _("{n} ngày").format(n=365))
+        _widths(self.queue_table, [day, waited, kind, None,
+                                   fit("Gia đình ông Nguyễn Thành Trung"), village])
         # the event (long, in its tooltip too) takes what is left
         _widths(self.register_table, [
             fit("000/TC-UBND"), day, kind, fit("Gia đình ông Nguyễn Văn An"), village, None,
             fit("Nguyễn Văn Thắng"), day,
-            fit("00/00/0000 – " + max((_(t) for t in SHORT_DELIVERY_LABELS.values()), key=len))])
+            fit("00/00/0000 – " + max((t for _m, t in choices(DeliveryMethod, variant="short")),
+                                      key=len))])
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)

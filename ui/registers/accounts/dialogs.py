@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
-from app.auth import ROLE_LABELS
+from app.auth import Role
 from app.errors import DomainError
 from app.i18n import _
+from app.labels import choices
 from app.staff import UserRow
 from ui.common.forms import FormDialog
 
@@ -32,8 +33,8 @@ class AccountDialog(FormDialog):
         self.title_edit = self.add_row(_("Chức danh:"), QLineEdit(
             placeholderText=_("ví dụ: Công chức Tư pháp - Hộ tịch")))
         self.role = QComboBox()
-        for role, label in ROLE_LABELS.items():
-            self.role.addItem(_(label), role)
+        for role, text in choices(Role):
+            self.role.addItem(text, role)
         self.add_row(_("Vai trò:"), self.role)
         self.password = self.password_again = None
         if row is None:

@@ -12,12 +12,13 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
 
 from app import calendar
 from app.auth import Permission
-from app.calendar import KIND_LABELS, MAX_YEAR, MIN_YEAR, DayInfo
+from app.calendar import MAX_YEAR, MIN_YEAR, DayInfo, DayKind, DaySource
 from app.changes import Topic
 from app.context import AppContext
 from app.errors import DomainError
 from app.i18n import N_, _
 from app.l10n import weekday_name
+from app.labels import choices, label
 from ui.common.errors import MessageBox, show_error
 from ui.common.forms import FormDialog
 from ui.common.models import Column, ListTableModel
@@ -25,15 +26,12 @@ from ui.common.widgets import RequiredDateEdit
 from ui.registers.common.controller import RegisterController
 from ui.registers.common.view import RegisterView
 
-SOURCE_LABELS = {"package": N_("Theo quy định (tự động)"), "admin": N_("Văn phòng nhập")}
-
 COLUMNS = [
     Column(N_("Ngày"), lambda d: d.date.strftime("%d/%m/%Y")),
     Column(N_("Thứ"), lambda d: weekday_name(d.date)),
-    Column(N_("Loại"), lambda d: _(KIND_LABELS[d.kind]).capitalize()),
+    Column(N_("Loại"), lambda d: label(d.kind, DayKind).capitalize()),
     Column(N_("Tên ngày nghỉ / lý do làm bù"), lambda d: d.name, tooltip=True),
-    Column(N_("Nguồn"), lambda d: _(SOURCE_LABELS[d.source]) if d.source in SOURCE_LABELS
-           else d.source),
+    Column(N_("Nguồn"), lambda d: label(d.source, DaySource)),
 ]
 
 
@@ -43,8 +41,8 @@ class DayDialog(FormDialog):
         super().__init__(title, parent)
         self.date = self.add_row(_("Ngày:"), RequiredDateEdit())
         self.kind = QComboBox()
-        for kind, label in KIND_LABELS.items():
-            self.kind.addItem(_(label).capitalize(), kind)
+        for kind, text in choices(DayKind):
+            self.kind.addItem(text.capitalize(), kind)
         self.add_row(_("Loại:"), self.kind)
         self.name = self.add_row(_("Tên ngày nghỉ / lý do:"), QLineEdit())
         self.name.setPlaceholderText(_("ví dụ: Nghỉ bù Quốc khánh"))

@@ -26,7 +26,8 @@ from app import residents
 from app.context import AppContext
 from app.errors import DomainError
 from app.i18n import N_, _
-from app.residents import SEX_LABELS, HouseholdDetail, ResidentInput
+from app.labels import label
+from app.residents import HouseholdDetail, ResidentInput
 from app.villages import VillageRow
 from ui.common.errors import show_error
 from ui.common.forms import FormDialog
@@ -44,7 +45,7 @@ def _date_text(value) -> str:
 MEMBER_COLUMNS = [
     Column(N_("Họ và tên"), lambda m: m.full_name),
     Column(N_("Quan hệ với chủ hộ"), lambda m: m.relation),
-    Column(N_("Giới tính"), lambda m: _(SEX_LABELS[m.sex]) if m.sex in SEX_LABELS else m.sex),
+    Column(N_("Giới tính"), lambda m: label(m.sex)),
     Column(N_("Ngày sinh"), lambda m: _date_text(m.birth_date)),
     Column(N_("Số CCCD"), lambda m: m.cccd or ""),
 ]
@@ -85,10 +86,10 @@ class HouseholdDialog(FormDialog):
         self.head_birth = DateField()
         self.head_cccd = QLineEdit(placeholderText=_("12 chữ số"), maxLength=16)
         self.head_phone = QLineEdit()
-        for label, w in ((_("Họ và tên:"), self.head_name), (_("Giới tính:"), self.head_sex),
+        for text, w in ((_("Họ và tên:"), self.head_name), (_("Giới tính:"), self.head_sex),
                          (_("Ngày sinh:"), self.head_birth), (_("Số CCCD:"), self.head_cccd),
                          (_("Số điện thoại:"), self.head_phone)):
-            inner.addRow(label, w)
+            inner.addRow(text, w)
         form.addLayout(inner)
         self.body.insertWidget(1, box)
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QComboBox
 
-from app import catalogue_io, procedures
+from app import catalogue_io, procedures, staff
 from app.auth import Permission
 from app.changes import Topic
 from app.context import AppContext
@@ -21,6 +21,7 @@ from ui.common.worker import JobRunner
 from ui.registers.common.controller import RegisterController
 from ui.registers.common.import_dialog import ImportDialog
 from ui.registers.common.view import RegisterView
+from ui.registers.procedures.field_officers import FieldOfficersDialog
 from ui.registers.procedures.procedure_dialog import ProcedureDialog
 
 
@@ -52,6 +53,10 @@ COLUMNS = [
     Column(N_("Lĩnh vực"), lambda p: p.field),
     Column(N_("Thời hạn giải quyết"), time_label, tooltip=time_tooltip),
     Column(N_("Lệ phí"), fee_label, tooltip=lambda p: p.fee_text),
+    Column(N_("Cán bộ phụ trách"), lambda p: p.responsible, tooltip=lambda p: (
+        _("Cán bộ phụ trách thủ tục này") if p.officer_name
+        else _("Cán bộ phụ trách lĩnh vực {field}").format(field=p.field) if p.responsible
+        else _("Chưa có cán bộ phụ trách"))),
 ]
 
 
@@ -74,18 +79,22 @@ class ProceduresController(RegisterController):
         self.edit_button = view.add_button(_("Sửa…"),
                                            _("Sửa thủ tục đang chọn (Enter hoặc nhấp đúp)"))
         self.toggle_button = view.add_button(_("Ngừng áp dụng"))
+        self.officers_button = view.add_button(
+            _("Cán bộ phụ trách…"), _("Cán bộ phụ trách từng lĩnh vực: người được gợi ý khi "
+                                      "chuyển xử lý hồ sơ"))
         self.import_button = view.add_button(_("Nhập Excel…"),
                                              _("Nhập, cập nhật danh mục từ tệp Excel"))
         self.export_button = view.add_button(_("Xuất Excel…"), _("Xuất danh mục ra tệp Excel"))
         self.preview_runner = JobRunner(view)
         self.export_runner = JobRunner(view)
-        view.set_column_widths([10, 50, 15, 17, 23], stretch=1)
+        view.set_column_widths([10, 50, 15, 17, 20, 20], stretch=1)
         self._connect_signals()
         self.refresh()
 
     def _connect_signals(self) -> None:
         super()._connect_signals()
         self.list.watch(self.field_filter)
+        self.officers_button.clicked.connect(self._on_officers_requested)
         self.import_button.clicked.connect(self._on_import_requested)
         self.export_button.clicked.connect(self._on_export_requested)
         self.preview_runner.succeeded.connect(self._on_preview_ready)
@@ -113,11 +122,25 @@ class ProceduresController(RegisterController):
     def _update_buttons(self) -> None:
         super()._update_buttons()
         self.import_button.setEnabled(self.can_edit)
+        self.officers_button.setEnabled(self.can_edit)
+
+    def _dialog(self, title: str, row: ProcedureRow | None = None) -> ProcedureDialog:
+        names = {u.id: u.full_name for u in staff.list_users(self.ctx)}
+        by_field = {f: names.get(uid, "") for f, uid in procedures.field_officers(self.ctx).items()}
+        return ProcedureDialog(title, procedures.list_fields(self.ctx), self.view, row,
+                               officers=staff.list_officers(self.ctx), field_officers=by_field)
 
     def _on_add_requested(self) -> None:
-        dlg = ProcedureDialog(_("Thêm thủ tục"), procedures.list_fields(self.ctx), self.view)
+        dlg = self._dialog(_("Thêm thủ tục"))
         dlg.submit = lambda data: procedures.create_procedure(self.ctx, data)
         self.open_dialog(dlg)
+
+    def _on_officers_requested(self) -> None:
+        dlg = FieldOfficersDialog(procedures.list_fields(self.ctx),
+                                  procedures.field_officers(self.ctx),
+                                  staff.list_officers(self.ctx), self.view)
+        dlg.submit = lambda chosen: procedures.set_field_officers(self.ctx, chosen)
+        self.open_dialog(dlg, on_saved=lambda _result: None)  # the list follows the change
 
     def _on_edit_requested(self) -> None:
         pid = self.selected_id()
@@ -128,7 +151,7 @@ class ProceduresController(RegisterController):
         except DomainError as exc:
             show_error(self.view, exc)
             return
-        dlg = ProcedureDialog(_("Sửa thủ tục"), procedures.list_fields(self.ctx), self.view, row)
+        dlg = self._dialog(_("Sửa thủ tục"), row)
 
         def save(data) -> int:
             procedures.update_procedure(self.ctx, pid, data)

@@ -12,7 +12,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _
-from app.procedures import EVENT_LABELS, UNIT_LABELS, ProcedureInput, ProcedureRow
+from app.labels import choices
+from app.procedures import CivilEvent, ProcedureInput, ProcedureRow, TimeUnit, short_name
+from app.staff import UserRow
 from ui.common.forms import FormDialog
 
 
@@ -25,20 +27,33 @@ def _text_box(lines: int, placeholder: str = "") -> QPlainTextEdit:
 
 
 class ProcedureDialog(FormDialog):
+    """`officers`: the officers who may take its dossiers; `field_officers`: {field: name}, to
+    say who takes them when the procedure names no one."""
+
     def __init__(self, title: str, fields: list[str], parent: QWidget | None = None,
-                 row: ProcedureRow | None = None):
+                 row: ProcedureRow | None = None, officers: list[UserRow] = (),
+                 field_officers: dict[str, str] | None = None):
         super().__init__(title, parent)
+        self.field_officers = field_officers or {}
         self.code = self.add_row(_("Mã thủ tục:"), QLineEdit(placeholderText=_("ví dụ: 1.001193")))
         self.name = self.add_row(_("Tên thủ tục:"), QLineEdit())
+        self.short_name = self.add_row(_("Tên ngắn:"), QLineEdit())
+        self.short_name.setToolTip(_("Tên hiện trong danh sách hồ sơ; để trống thì dùng tên thủ "
+                                     "tục bỏ chữ “Thủ tục”."))
         self.field = QComboBox()
         self.field.setEditable(True)
         self.field.addItems(fields)
         self.field.setCurrentText("")
         self.add_row(_("Lĩnh vực:"), self.field)
+        self.officer = QComboBox()
+        self.officer.addItem("", None)  # "the field's officer": its text follows the field
+        for u in officers:
+            self.officer.addItem(f"{u.full_name} – {u.title or u.role_label}", u.id)
+        self.add_row(_("Cán bộ phụ trách:"), self.officer)
         self.time_value = self.add_row(_("Thời hạn giải quyết:"), QSpinBox(minimum=0, maximum=365))
         self.time_unit = QComboBox()
-        for unit, label in UNIT_LABELS.items():
-            self.time_unit.addItem(_(label), unit)
+        for unit, text in choices(TimeUnit):
+            self.time_unit.addItem(text, unit)
         self.add_row(_("Đơn vị thời hạn:"), self.time_unit)
         self.cutoff = self.add_row("", QCheckBox(
             _("Nhận sau 15 giờ thì trả kết quả ngày làm việc tiếp theo")))
@@ -49,20 +64,34 @@ class ProcedureDialog(FormDialog):
         self.online_level = self.add_row(_("Mức độ trực tuyến:"), QLineEdit())
         self.civil_event = QComboBox()
         self.civil_event.addItem(_("(không)"), None)
-        for event, label in EVENT_LABELS.items():
-            self.civil_event.addItem(_(label), event)
+        for event, text in choices(CivilEvent):
+            self.civil_event.addItem(text, event)
         self.add_row(_("Sự kiện hộ tịch:"), self.civil_event)
         self.documents = self.add_row(_("Thành phần hồ sơ:"),
                                       _text_box(5, _("mỗi dòng một giấy tờ")))
         self.legal_basis = self.add_row(_("Căn cứ, nguồn:"), _text_box(2))
         self.resize(780, self.sizeHint().height())
+        self.name.textChanged.connect(self._on_name_edited)
+        self.field.currentTextChanged.connect(self._on_field_edited)
         if row is not None:
             self._fill(row)
+        self._on_name_edited(self.name.text())
+        self._on_field_edited(self.field.currentText())
+
+    def _on_name_edited(self, text: str) -> None:
+        self.short_name.setPlaceholderText(short_name(text))
+
+    def _on_field_edited(self, field: str) -> None:
+        who = self.field_officers.get(field.strip())
+        self.officer.setItemText(0, _("(theo lĩnh vực: {name})").format(name=who) if who
+                                 else _("(theo lĩnh vực: chưa có cán bộ phụ trách)"))
 
     def _fill(self, row: ProcedureRow) -> None:
         self.code.setText(row.code)
         self.name.setText(row.name)
+        self.short_name.setText(row.own_short_name)
         self.field.setCurrentText(row.field)
+        self.officer.setCurrentIndex(max(self.officer.findData(row.officer_id), 0))
         self.time_value.setValue(row.time_value)
         self.time_unit.setCurrentIndex(self.time_unit.findData(row.time_unit))
         self.cutoff.setChecked(row.cutoff_1500)
@@ -83,4 +112,5 @@ class ProcedureDialog(FormDialog):
             civil_event=self.civil_event.currentData(),
             documents=self.documents.toPlainText().splitlines(),
             time_text=self.time_text.toPlainText(), legal_basis=self.legal_basis.toPlainText(),
+            short_name=self.short_name.text(), officer_id=self.officer.currentData(),
         )

@@ -8,8 +8,9 @@ from app.changes import Topic
 from app.context import AppContext
 from app.errors import DomainError
 from app.i18n import N_, _, pgettext
+from app.labels import label
 from app.paper import documents
-from app.residents import SEX_LABELS, ResidentRow
+from app.residents import ResidentRow
 from ui.common.errors import show_error
 from ui.common.models import Column, IdTableModel
 from ui.common.widgets import VillageFilter
@@ -21,7 +22,7 @@ from ui.registers.residents.resident_dialog import ResidentDialog
 
 COLUMNS = [
     Column(N_("Họ và tên"), lambda r: r.full_name),
-    Column(N_("Giới tính"), lambda r: _(SEX_LABELS[r.sex])),
+    Column(N_("Giới tính"), lambda r: label(r.sex)),
     Column(N_("Ngày sinh"), lambda r: r.birth_date.strftime("%d/%m/%Y") if r.birth_date else ""),
     Column(N_("Số CCCD"), lambda r: r.cccd or ""),
     Column(N_("Điện thoại"), lambda r: r.phone or ""),
