@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
-from app.auth import Actor
+from app.auth import CurrentUser
 from db.models import AuditEntry
 
 
@@ -34,7 +34,7 @@ def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
 
 def record(
     session: Session,
-    actor: Actor,
+    user: CurrentUser,
     action: str,
     entity: str,
     entity_id: int | None,
@@ -42,8 +42,8 @@ def record(
 ) -> None:
     session.add(
         AuditEntry(
-            user_id=actor.user_id,
-            username=actor.username,
+            user_id=user.user_id,
+            username=user.username,
             action=action,
             entity=entity,
             entity_id=entity_id,

@@ -49,7 +49,7 @@ class Permission(enum.StrEnum):
     EDIT_RESIDENTS = "edit_residents"  # households, residents, villages
     EDIT_CATALOGUE = "edit_catalogue"  # procedures
     EDIT_CALENDAR = "edit_calendar"
-    MANAGE_ACCOUNTS = "manage_accounts"
+    MANAGE_USERS = "manage_users"
     EDIT_PROFILE = "edit_profile"
     BACKUP = "backup"
     RECEIVE_DOSSIERS = "receive_dossiers"  # reception, return, fees, slips
@@ -84,7 +84,7 @@ PERMISSION_LABELS = register(Permission, {
     Permission.EDIT_RESIDENTS: N_("sửa thôn, hộ gia đình và nhân khẩu"),
     Permission.EDIT_CATALOGUE: N_("sửa danh mục thủ tục hành chính"),
     Permission.EDIT_CALENDAR: N_("sửa lịch ngày nghỉ, ngày làm bù"),
-    Permission.MANAGE_ACCOUNTS: N_("quản lý tài khoản cán bộ"),
+    Permission.MANAGE_USERS: N_("quản lý tài khoản cán bộ"),
     Permission.EDIT_PROFILE: N_("sửa thông tin đơn vị"),
     Permission.BACKUP: N_("sao lưu, phục hồi dữ liệu"),
     Permission.RECEIVE_DOSSIERS: N_("tiếp nhận và trả kết quả hồ sơ"),
@@ -96,7 +96,7 @@ PERMISSION_LABELS = register(Permission, {
 
 
 @dataclass(frozen=True)
-class Actor:
+class CurrentUser:
     """Who is acting: the signed-in account, or the system (command line, setup, demo)."""
 
     user_id: int | None
@@ -108,4 +108,4 @@ class Actor:
         return perm in PERMISSIONS[self.role]
 
 
-SYSTEM = Actor(None, "he-thong", "Hệ thống", Role.ADMIN)
+SYSTEM = CurrentUser(None, "he-thong", "Hệ thống", Role.ADMIN)

@@ -229,7 +229,7 @@ def add_day(ctx: AppContext, day: dt.date, kind: DayKind | str, name: str) -> Da
         row = CalendarDay(day=day, kind=kind, name=text, source=DaySource.ADMIN.value)
         s.add(row)
         s.flush()
-        audit.record(s, ctx.actor, "create", "calendar_day", row.id,
+        audit.record(s, ctx.user, "create", "calendar_day", row.id,
                      {k: [None, v] for k, v in _fields(row).items()})
         return _info(row)
 
@@ -247,7 +247,7 @@ def remove_day(ctx: AppContext, day: dt.date) -> None:
         before = _fields(row)
         row_id = row.id
         s.delete(row)
-        audit.record(s, ctx.actor, "delete", "calendar_day", row_id,
+        audit.record(s, ctx.user, "delete", "calendar_day", row_id,
                      {k: [v, None] for k, v in before.items()})
 
 
@@ -266,7 +266,7 @@ def rename_day(ctx: AppContext, day: dt.date, name: str) -> DayInfo:
         row.name = text
         changes = audit.diff(before, _fields(row))
         if changes:
-            audit.record(s, ctx.actor, "update", "calendar_day", row.id, changes)
+            audit.record(s, ctx.user, "update", "calendar_day", row.id, changes)
         return _info(row)
 
 

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import audit
-from app.auth import Actor, Permission
+from app.auth import CurrentUser, Permission
 from app.context import AppContext
 from app.errors import DomainError
 from app.excel import ImportPreview, RowIssue, cell_text, read_rows, write_sheet
@@ -80,13 +80,13 @@ def starter_rows() -> list[ProcedureInput]:
     return rows
 
 
-def load_starter(s: Session, actor: Actor) -> int:
+def load_starter(s: Session, user: CurrentUser) -> int:
     """Add the starter catalogue's procedures whose codes are not there yet."""
     have = set(s.scalars(select(Procedure.code)))
     n = 0
     for data in starter_rows():
         if data.code not in have:
-            create_in(s, actor, data)
+            create_in(s, user, data)
             n += 1
     return n
 
@@ -123,7 +123,7 @@ def import_catalogue(ctx: AppContext, preview: ImportPreview[ProcedureInput],
         for i, (_row, data) in enumerate(preview.good, start=1):
             p = s.scalar(select(Procedure).where(Procedure.code == data.code))
             if p is None:
-                create_in(s, ctx.actor, data)
+                create_in(s, ctx.user, data)
                 added += 1
             else:
                 # a sheet says nothing of who handles a procedure, and an older sheet has no
@@ -132,7 +132,7 @@ def import_catalogue(ctx: AppContext, preview: ImportPreview[ProcedureInput],
                                      short_name=data.short_name or p.short_name))
                 updated += 1
             yield Progress(i, total, _("{done}/{total} thủ tục").format(done=i, total=total))
-        audit.record(s, ctx.actor, "import", PROCEDURE, None,
+        audit.record(s, ctx.user, "import", PROCEDURE, None,
                      {"source": preview.source, "added": added, "updated": updated})
     return added, updated
 

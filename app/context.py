@@ -1,5 +1,5 @@
 """The context every service call gets: the database, who is acting, and where the changes
-it commits are told (`changes`, one hub shared by every copy made with `as_actor`)."""
+it commits are told (`changes`, one hub shared by every copy made with `as_user`)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from sqlalchemy import Engine, event
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction, sessionmaker
 
-from app.auth import SYSTEM, Actor, Permission
+from app.auth import SYSTEM, CurrentUser, Permission
 from app.changes import ChangeHub, topics_of
 from app.errors import PermissionDenied
 from app.i18n import _
@@ -55,7 +55,7 @@ def _on_execute(state: ORMExecuteState) -> None:
 @dataclass(frozen=True)
 class AppContext:
     engine: Engine
-    actor: Actor = SYSTEM
+    user: CurrentUser = SYSTEM
     db_path: Path | None = None
     _sessions: sessionmaker[Session] | None = field(default=None, compare=False, repr=False)
     changes: ChangeHub = field(default_factory=ChangeHub, compare=False, repr=False)
@@ -67,8 +67,8 @@ class AppContext:
             event.listen(sessions, "do_orm_execute", _on_execute)
             object.__setattr__(self, "_sessions", sessions)
 
-    def as_actor(self, actor: Actor) -> AppContext:
-        return replace(self, actor=actor)
+    def as_user(self, user: CurrentUser) -> AppContext:
+        return replace(self, user=user)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -89,8 +89,8 @@ class AppContext:
         self.changes.publish(topics_of(touched))
 
     def require(self, perm: Permission) -> None:
-        if not self.actor.can(perm):
+        if not self.user.can(perm):
             raise PermissionDenied(
                 _("Tài khoản {username} không có quyền {permission}.").format(
-                    username=self.actor.username, permission=label(perm))
+                    username=self.user.username, permission=label(perm))
             )

@@ -176,7 +176,7 @@ def import_households(ctx: AppContext, preview: ImportPreview[HouseholdDraft],
                 (hh.id, household_tokens(hh.code, hh.address, people[0].full_name, draft.village))])
             if i % 25 == 0 or i == total:
                 yield Progress(i, total, _("Đã nhập {done}/{total} hộ").format(done=i, total=total))
-        audit.record(s, ctx.actor, "import", HOUSEHOLD, None, {
+        audit.record(s, ctx.user, "import", HOUSEHOLD, None, {
             "source": preview.source, "households": total,
             "skipped_rows": sorted({i.row for i in preview.bad})})
     return total

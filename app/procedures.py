@@ -16,7 +16,7 @@ from app.labels import label, register
 from app.records import set_active
 from app.text import fold, nfc
 from db.models import (
-    CivilEvent,
+    CivilEventKind,
     FieldOfficer,
     Procedure,
     ProcedureDocument,
@@ -35,9 +35,9 @@ UNIT_LABELS = register(TimeUnit, {
     TimeUnit.CALENDAR_DAYS: N_("ngày"),
     TimeUnit.UNKNOWN: N_("chưa xác định"),
 })
-EVENT_LABELS = register(CivilEvent, {CivilEvent.BIRTH: N_("Khai sinh"),
-                                     CivilEvent.MARRIAGE: N_("Kết hôn"),
-                                     CivilEvent.DEATH: N_("Khai tử")})
+EVENT_LABELS = register(CivilEventKind, {CivilEventKind.BIRTH: N_("Khai sinh"),
+                                     CivilEventKind.MARRIAGE: N_("Kết hôn"),
+                                     CivilEventKind.DEATH: N_("Khai tử")})
 
 
 @dataclass
@@ -51,7 +51,7 @@ class ProcedureInput:
     fee_vnd: int | None = None
     fee_text: str = ""
     online_level: str = ""
-    civil_event: CivilEvent | str | None = None
+    civil_event: CivilEventKind | str | None = None
     documents: list[str] = field(default_factory=list)
     time_text: str = ""
     legal_basis: str = ""
@@ -98,7 +98,7 @@ class ProcedureInput:
         event = self.civil_event or None
         if event is not None:
             try:
-                event = CivilEvent(event)
+                event = CivilEventKind(event)
             except ValueError:
                 raise DomainError(_("Loại sự kiện hộ tịch “{event}” không hợp lệ.").format(
                     event=event)) from None
@@ -127,7 +127,7 @@ class ProcedureRow:
     fee_vnd: int | None
     fee_text: str
     online_level: str
-    civil_event: CivilEvent | None
+    civil_event: CivilEventKind | None
     documents: list[str]
     time_text: str
     legal_basis: str
@@ -208,21 +208,21 @@ def _check_code(s: Session, code: str, exclude_id: int | None = None) -> None:
                           field="code")
 
 
-def create_in(s: Session, actor, data: ProcedureInput) -> Procedure:
+def create_in(s: Session, user, data: ProcedureInput) -> Procedure:
     data = data.cleaned()
     _check_code(s, data.code)
     _check_officer(s, data.officer_id)
     p = Procedure(name="", name_key="", field="", time_unit=data.time_unit)
     s.add(p)
     _apply(s, p, data)
-    audit.record(s, actor, "create", PROCEDURE, p.id, {"code": p.code, "name": p.name})
+    audit.record(s, user, "create", PROCEDURE, p.id, {"code": p.code, "name": p.name})
     return p
 
 
 def create_procedure(ctx: AppContext, data: ProcedureInput) -> int:
     ctx.require(Permission.EDIT_CATALOGUE)
     with ctx.write() as s:
-        return create_in(s, ctx.actor, data).id
+        return create_in(s, ctx.user, data).id
 
 
 def update_procedure(ctx: AppContext, procedure_id: int, data: ProcedureInput) -> None:
@@ -237,7 +237,7 @@ def update_procedure(ctx: AppContext, procedure_id: int, data: ProcedureInput) -
         before = {**audit.snapshot(p, _FIELDS), "documents": [d.name for d in p.documents]}
         _apply(s, p, data)
         after = {**audit.snapshot(p, _FIELDS), "documents": data.documents}
-        audit.record(s, ctx.actor, "update", PROCEDURE, p.id, audit.diff(before, after))
+        audit.record(s, ctx.user, "update", PROCEDURE, p.id, audit.diff(before, after))
 
 
 def set_procedure_active(ctx: AppContext, procedure_id: int, active: bool) -> None:
@@ -315,5 +315,5 @@ def set_field_officers(ctx: AppContext, chosen: dict[str, int | None]) -> None:
                 s.add(FieldOfficer(field=name, user_id=user_id))
             else:
                 row.user_id = user_id
-            audit.record(s, ctx.actor, "update", "field_officer", None,
+            audit.record(s, ctx.user, "update", "field_officer", None,
                          {"field": name, "user_id": [before, user_id]})

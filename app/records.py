@@ -39,5 +39,5 @@ def set_active(ctx: AppContext, model: type, record_id: int, active: bool, *, en
             guard(s, row, active)
         if row.active != active:
             row.active = active
-            audit.record(s, ctx.actor, "activate" if active else "deactivate", entity, row.id,
+            audit.record(s, ctx.user, "activate" if active else "deactivate", entity, row.id,
                          {"active": [not active, active]})

@@ -183,7 +183,7 @@ def create_household(
                 _new_resident(s, hh.id, m)
             s.flush()
             _reindex_household(s, hh)
-            audit.record(s, ctx.actor, "create", HOUSEHOLD, hh.id, {
+            audit.record(s, ctx.user, "create", HOUSEHOLD, hh.id, {
                 "code": hh.code, "village_id": village_id, "address": hh.address,
                 "head": head_row.full_name, "members": 1 + len(members_c)})
             return hh.id
@@ -205,7 +205,7 @@ def update_household(ctx: AppContext, household_id: int, *, village_id: int, add
         hh.address = nfc(address)
         s.flush()
         _reindex_household(s, hh)
-        audit.record(s, ctx.actor, "update", HOUSEHOLD, hh.id,
+        audit.record(s, ctx.user, "update", HOUSEHOLD, hh.id,
                      audit.diff(before, audit.snapshot(hh, ["code", "village_id", "address"])))
 
 
@@ -227,7 +227,7 @@ def set_head(ctx: AppContext, household_id: int, resident_id: int) -> None:
         r.relation = HEAD_RELATION
         s.flush()
         _reindex_household(s, hh)
-        audit.record(s, ctx.actor, "update", HOUSEHOLD, hh.id, {"head_id": [old, resident_id]})
+        audit.record(s, ctx.user, "update", HOUSEHOLD, hh.id, {"head_id": [old, resident_id]})
 
 
 def _village_in_use(s: Session, hh: Household, active: bool) -> None:
@@ -242,7 +242,7 @@ def set_household_active(ctx: AppContext, household_id: int, active: bool) -> No
                missing=N_("Không tìm thấy hộ gia đình này."), guard=_village_in_use)
 
 
-def add_member_in(s: Session, actor, household_id: int, clean: ResidentInput) -> Resident:
+def add_member_in(s: Session, user, household_id: int, clean: ResidentInput) -> Resident:
     """Add a validated person (`ResidentInput.cleaned()`) to a household in the caller's
     unit of work: the register's own form, and a birth registration returned at the desk."""
     hh = s.get(Household, household_id)
@@ -251,7 +251,7 @@ def add_member_in(s: Session, actor, household_id: int, clean: ResidentInput) ->
     if clean.relation == HEAD_RELATION and hh.head_id:
         raise DomainError(_("Hộ đã có chủ hộ; dùng chức năng “Đặt làm chủ hộ” để thay đổi."))
     r = _new_resident(s, household_id, clean)
-    audit.record(s, actor, "create", RESIDENT, r.id, audit.snapshot(r, _AUDITED))
+    audit.record(s, user, "create", RESIDENT, r.id, audit.snapshot(r, _AUDITED))
     return r
 
 
@@ -260,7 +260,7 @@ def add_resident(ctx: AppContext, household_id: int, data: ResidentInput) -> int
     clean = data.cleaned()
     try:
         with ctx.write() as s:
-            return add_member_in(s, ctx.actor, household_id, clean).id
+            return add_member_in(s, ctx.user, household_id, clean).id
     except IntegrityError as exc:
         raise _commit_guard(exc) from exc
 
@@ -287,7 +287,7 @@ def update_resident(ctx: AppContext, resident_id: int, data: ResidentInput) -> N
             search_index.set_tokens(s, RESIDENT, r.id, resident_tokens(r.full_name, r.cccd, r.phone))
             if is_head:
                 _reindex_household(s, hh)
-            audit.record(s, ctx.actor, "update", RESIDENT, r.id,
+            audit.record(s, ctx.user, "update", RESIDENT, r.id,
                          audit.diff(before, audit.snapshot(r, _AUDITED)))
     except IntegrityError as exc:
         raise _commit_guard(exc) from exc

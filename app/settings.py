@@ -177,7 +177,7 @@ def save_profile(ctx: AppContext, values: dict[str, Any]) -> CommuneProfile:
         before = {k: get(s, k) for k in clean}
         for k, v in clean.items():
             put(s, k, v)
-        audit.record(s, ctx.actor, "update", "settings", None, audit.diff(before, clean))
+        audit.record(s, ctx.user, "update", "settings", None, audit.diff(before, clean))
     return CommuneProfile(**{k: clean[k] for k in PROFILE_KEYS})
 
 
@@ -241,7 +241,7 @@ def save_paper(ctx: AppContext, values: dict[str, Any]) -> PaperSettings:
         before = {k: get(s, k) for k in clean}
         for k, v in clean.items():
             put(s, k, v)
-        audit.record(s, ctx.actor, "update", "settings", None, audit.diff(before, clean))
+        audit.record(s, ctx.user, "update", "settings", None, audit.diff(before, clean))
     return paper(ctx)
 
 
@@ -254,5 +254,5 @@ def save_language(ctx: AppContext, lang: str) -> str:
     with ctx.write() as s:
         before = get(s, "language")
         put(s, "language", lang)
-        audit.record(s, ctx.actor, "update", "settings", None, {"language": [before, lang]})
+        audit.record(s, ctx.user, "update", "settings", None, {"language": [before, lang]})
     return lang

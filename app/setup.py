@@ -10,7 +10,7 @@ from app.catalogue_io import load_starter
 from app.context import AppContext
 from app.errors import DomainError
 from app.i18n import _
-from app.staff import create_user_in
+from app.users import create_user_in
 from db.models import Role
 
 

@@ -75,7 +75,7 @@ def create_village(ctx: AppContext, name: str, note: str = "") -> int:
         v = Village(name=name, name_key=fold(name), note=required_text(note, _("ghi chú")) if note else "")
         s.add(v)
         s.flush()
-        audit.record(s, ctx.actor, "create", "village", v.id, audit.snapshot(v, ["name", "note"]))
+        audit.record(s, ctx.user, "create", "village", v.id, audit.snapshot(v, ["name", "note"]))
         return v.id
 
 
@@ -89,7 +89,7 @@ def update_village(ctx: AppContext, village_id: int, name: str, note: str = "") 
         _check_unique(s, name, village_id)
         before = audit.snapshot(v, ["name", "note"])
         v.name, v.name_key, v.note = name, fold(name), note.strip()
-        audit.record(s, ctx.actor, "update", "village", v.id, audit.diff(before, audit.snapshot(v, ["name", "note"])))
+        audit.record(s, ctx.user, "update", "village", v.id, audit.diff(before, audit.snapshot(v, ["name", "note"])))
 
 
 def _village_empty(s: Session, v: Village, active: bool) -> None:

@@ -34,12 +34,12 @@ def pytest_unconfigure(config) -> None:
 
 def make_sample(ctx):
     """A small commune: admin + clerk, 2 villages, 3 households (5 people)."""
-    from app import residents, setup, staff, villages
+    from app import residents, setup, users, villages
     from app.residents import ResidentInput
 
     setup.initialise(ctx, PROFILE, username="admin", full_name="Quản Văn Trị",
                      password=PASSWORD, password_again=PASSWORD)
-    staff.create_user(ctx, "canbo", "Lê Thị Lan", "clerk", PASSWORD,
+    users.create_user(ctx, "canbo", "Lê Thị Lan", "clerk", PASSWORD,
                       title="Cán bộ tiếp nhận và trả kết quả")
     dong_lac = villages.create_village(ctx, "Đồng Lạc")
     phu_tho = villages.create_village(ctx, "Phú Thọ")

@@ -9,14 +9,14 @@ import pytest
 from sqlalchemy import func, select
 
 from app import calendar as cal
-from app.auth import Actor
+from app.auth import CurrentUser
 from app.database import open_memory
 from app.errors import DomainError, NotFound, PermissionDenied
 from app.workdays import load_calendar
 from db.models import AuditEntry, CalendarDay, CalendarYear, DayKind, Role
 
 D = dt.date
-CLERK = Actor(1, "clerk", "Clerk", Role.CLERK)
+CLERK = CurrentUser(1, "clerk", "Clerk", Role.CLERK)
 
 
 @pytest.fixture
@@ -169,11 +169,11 @@ def test_clerk_may_not_edit(ctx, edit):
     cal.ensure_years(ctx, [2026])
     before = _counts(ctx)
     with pytest.raises(PermissionDenied, match="không có quyền sửa lịch ngày nghỉ"):
-        edit(ctx.as_actor(CLERK))
+        edit(ctx.as_user(CLERK))
     assert _counts(ctx) == before
 
 
 def test_clerk_may_read_and_seed(ctx):
-    clerk = ctx.as_actor(CLERK)
+    clerk = ctx.as_user(CLERK)
     assert cal.list_days(clerk, 2026)
     assert load_calendar(clerk, 2027).reason(D(2027, 2, 10)) == "Mùng năm Tết Nguyên Đán"

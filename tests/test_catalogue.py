@@ -6,14 +6,14 @@ from app.database import open_memory
 from app.errors import DomainError
 from app.excel import write_sheet
 from app.jobs import run_to_end
-from db.models import CivilEvent, Procedure, TimeUnit
+from db.models import CivilEventKind, Procedure, TimeUnit
 
 
 @pytest.fixture
 def ctx():
     c = open_memory()
     with c.write() as s:
-        catalogue_io.load_starter(s, c.actor)
+        catalogue_io.load_starter(s, c.user)
     return c
 
 
@@ -21,7 +21,7 @@ def test_starter_catalogue(ctx):
     rows = procedures.get_procedures(ctx, procedures.search_procedure_ids(ctx))
     assert len(rows) == 40
     events = {r.civil_event for r in rows}
-    assert {CivilEvent.BIRTH, CivilEvent.MARRIAGE, CivilEvent.DEATH} <= events
+    assert {CivilEventKind.BIRTH, CivilEventKind.MARRIAGE, CivilEventKind.DEATH} <= events
     birth = next(r for r in rows if r.code == "1.001193")
     assert birth.time_unit == TimeUnit.SAME_DAY and birth.cutoff_1500 and birth.fee_vnd == 0
     assert birth.documents[0].startswith("Tờ khai đăng ký khai sinh")
@@ -30,14 +30,14 @@ def test_starter_catalogue(ctx):
 
 def test_starter_loads_once(ctx):
     with ctx.write() as s:
-        assert catalogue_io.load_starter(s, ctx.actor) == 0
+        assert catalogue_io.load_starter(s, ctx.user) == 0
 
 
 def test_search_by_name_without_diacritics_and_code(ctx):
     names = [p.name for p in procedures.get_procedures(ctx, procedures.search_procedure_ids(ctx, "ket hon"))]
     assert "Thủ tục đăng ký kết hôn" in names
     [p] = procedures.get_procedures(ctx, procedures.search_procedure_ids(ctx, "1.000656"))
-    assert p.civil_event == CivilEvent.DEATH
+    assert p.civil_event == CivilEventKind.DEATH
 
 
 def test_edit_procedure_and_validation(ctx):

@@ -8,7 +8,7 @@ import threading
 import pytest
 from sqlalchemy import insert, select, update
 
-from app import setup, staff, villages
+from app import setup, users, villages
 from app.changes import TABLE_TOPICS, ChangeHub, Topic, topics_of
 from app.database import open_memory
 from app.errors import DomainError
@@ -52,7 +52,7 @@ def test_a_service_write_publishes_its_topics_after_the_commit(ctx, heard):
 
 def test_reading_publishes_nothing(ctx, heard):
     villages.list_villages(ctx)
-    staff.list_users(ctx)
+    users.list_users(ctx)
     with ctx.read() as s:
         s.add(Village(name="chỉ đọc", name_key="chi doc"))  # flushed by the query, never committed
         s.scalars(select(Village)).all()
@@ -82,7 +82,7 @@ def test_statements_count_as_well_as_objects(ctx, heard):
 
 
 def test_copies_of_the_context_share_one_hub(ctx, heard):
-    admin = ctx.as_actor(staff.authenticate(ctx, "admin", "matkhau123"))
+    admin = ctx.as_user(users.authenticate(ctx, "admin", "matkhau123"))
     assert admin.changes is ctx.changes
     assert heard == [{Topic.USERS}]  # signing in notes the time of the last sign-in
     villages.create_village(admin, "Yên Bình")

@@ -15,8 +15,8 @@ from app.demo import DEMO_PASSWORD, STAFF, build_demo, ensure_demo_database
 from app.demo.people import REFERENCE_DATE, age_on
 from app.jobs import run_to_end
 from app.residents import HEAD_RELATION, RESIDENT, search_resident_ids
-from app.staff import authenticate
 from app.text import fold
+from app.users import authenticate
 from db.models import CalendarYear, Household, Resident, Role, SearchToken, Sex, Village
 
 
@@ -179,8 +179,8 @@ def test_search_nguyen_van(demo, residents):
 
 def test_staff_can_sign_in(demo):
     ctx, summary = demo
-    actor = authenticate(ctx, "chutich", "quangtrung")
-    assert actor.full_name == "Nguyễn Văn Thắng" and actor.role == Role.CHAIRMAN
+    user = authenticate(ctx, "chutich", "quangtrung")
+    assert user.full_name == "Nguyễn Văn Thắng" and user.role == Role.CHAIRMAN
     for username, _name, role, _title in STAFF:
         assert authenticate(ctx, username, DEMO_PASSWORD).role == role
     assert [a["username"] for a in summary.accounts] == [s[0] for s in STAFF]

@@ -21,7 +21,7 @@ from app.text import fold
 from app.workdays import load_calendar
 from db.models import (
     ApologySlip,
-    CivilEventRecord,
+    CivilEvent,
     Dossier,
     DossierEvent,
     DossierStatus,
@@ -64,7 +64,7 @@ def data(demo):
         for e in s.scalars(select(DossierEvent).order_by(DossierEvent.id)):
             events[e.dossier_id].append(e)
         slips = list(s.scalars(select(ApologySlip)))
-        civil = list(s.scalars(select(CivilEventRecord)))
+        civil = list(s.scalars(select(CivilEvent)))
         procs = {p.id: p for p in s.scalars(select(Procedure))}
         users = {u.id: u.username for u in s.scalars(select(User))}
         residents = {r.id: r for r in s.scalars(select(Resident))}
@@ -247,7 +247,7 @@ def test_same_seed_same_history(data):
     ctx, _ = _build(2023)
     with ctx.read() as s:
         assert list(s.scalars(select(Dossier.code).order_by(Dossier.id))) == codes
-        assert sorted(s.scalars(select(CivilEventRecord.person_name))) == people
+        assert sorted(s.scalars(select(CivilEvent.person_name))) == people
     ctx.engine.dispose()
 
 
@@ -255,10 +255,10 @@ def test_the_desk_carries_on_from_the_demo(demo, data):
     """The services pick up the numbering where the bulk history left it (runs last)."""
     from app.desk import lifecycle, reception
     from app.desk.types import DossierInput
-    from app.staff import authenticate
+    from app.users import authenticate
 
     ctx, _ = demo
-    clerk = ctx.as_actor(authenticate(ctx, "motcua", DEMO_PASSWORD))
+    clerk = ctx.as_user(authenticate(ctx, "motcua", DEMO_PASSWORD))
     dossiers, *_rest, procs, _users, _res = data
     copy = next(p for p in procs.values() if p.code == "2.000815")
     applicant = dossiers[-1].applicant_resident_id

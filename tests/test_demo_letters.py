@@ -15,7 +15,7 @@ from app.desk.clock import now
 from app.jobs import run_to_end
 from app.letters import queries
 from app.letters.types import LetterKind, Occasion
-from db.models import ApologySlip, CivilEventRecord, Dossier, Letter, Outcome, Resident
+from db.models import ApologySlip, CivilEvent, Dossier, Letter, Outcome, Resident
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +59,7 @@ def test_every_event_has_one_letter_except_the_last_two_weeks(demo):
     ctx, _summary = demo
     cutoff = now().date() - dt.timedelta(days=PENDING_DAYS)
     with ctx.read() as s:
-        events = {e.id: e for e in s.scalars(select(CivilEventRecord))}
+        events = {e.id: e for e in s.scalars(select(CivilEvent))}
         answered = Counter(r.civil_event_id for r in s.scalars(select(Letter))
                            if r.civil_event_id is not None)
     assert max(answered.values()) == 1

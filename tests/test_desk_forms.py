@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from app import procedures, settings, staff
+from app import procedures, settings, users
 from app.cli import main
 from app.database import open_database
 from app.desk import fees, forms, lifecycle, queries, reception
@@ -48,10 +48,10 @@ def by_code(ctx, code: str) -> procedures.ProcedureRow:
 
 def populate(ctx) -> dict:
     """Two clerks' day: one dossier through every step, one refused, one still open."""
-    clerk = ctx.as_actor(staff.authenticate(ctx, "canbo", PASSWORD))
-    staff.create_user(ctx, "tuphap", "Hoàng Văn Đức", "officer", PASSWORD,
+    clerk = ctx.as_user(users.authenticate(ctx, "canbo", PASSWORD))
+    users.create_user(ctx, "tuphap", "Hoàng Văn Đức", "officer", PASSWORD,
                       title="Công chức Tư pháp - Hộ tịch")
-    officer = ctx.as_actor(staff.authenticate(ctx, "tuphap", PASSWORD))
+    officer = ctx.as_user(users.authenticate(ctx, "tuphap", PASSWORD))
     parent = by_code(ctx, "1.001022")  # đăng ký nhận cha, mẹ, con: 03 ngày làm việc
     copy = by_code(ctx, "2.000815")  # chứng thực bản sao: trong ngày, 2.000 đồng
     d = reception.receive(clerk, DossierInput(
@@ -59,7 +59,7 @@ def populate(ctx) -> dict:
         applicant_address="Xóm 1, Thôn Đồng Lạc", applicant_phone="0912345678",
         applicant_email="thang@example.vn", documents=parent.documents,
         received_at=at(3, 8, 30)))
-    lifecycle.hand_over(clerk, d.id, officer.actor.user_id, note="Xác minh", at=at(3, 9))
+    lifecycle.hand_over(clerk, d.id, officer.user.user_id, note="Xác minh", at=at(3, 9))
     lifecycle.request_supplement(officer, d.id, [
         {"name": "Giấy xác nhận tình trạng hôn nhân", "kind": "original"},
         {"name": "Giấy khai sinh của con", "kind": "certified_copy"},
@@ -259,7 +259,7 @@ def test_fee_list_of_a_day_in_figures_and_words(desk):
         assert fixed in text, fixed
     # the clerk's own list: only what she returned herself
     mine = pages(run_to_end(fees.fee_list(ctx, dt.date(2025, 11, 10),
-                                          made["clerk"].actor.user_id)))[0]
+                                          made["clerk"].user.user_id)))[0]
     assert "Người thu: Lê Thị Lan" in mine and "Trần Văn Bình" not in mine
     assert "Tổng số tiền: 15.000 đồng (bằng chữ: Mười lăm nghìn đồng)." in mine
     assert fees.fee_rows(ctx, dt.date(2025, 11, 11)) == []

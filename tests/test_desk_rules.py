@@ -10,7 +10,7 @@ import weakref
 import pytest
 from sqlalchemy import func, select
 
-from app import procedures, residents, staff
+from app import procedures, residents, users
 from app.desk import assign, civil, reception, steps
 from app.desk import lifecycle as L
 from app.desk import queries as Q
@@ -20,7 +20,7 @@ from app.resident_lists import full_address
 from app.residents import ResidentInput
 from db.models import (
     AuditEntry,
-    CivilEventRecord,
+    CivilEvent,
     Dossier,
     DossierEvent,
     DossierStatus,
@@ -39,8 +39,8 @@ def ctx():
     from app.database import open_memory
 
     c = prepare(open_memory())
-    staff.create_user(c, "chutich", "Nguyễn Văn Thắng", Role.CHAIRMAN, "123456")
-    staff.create_user(c, "diachinh", "Bùi Quang Minh", Role.OFFICER, "123456")
+    users.create_user(c, "chutich", "Nguyễn Văn Thắng", Role.CHAIRMAN, "123456")
+    users.create_user(c, "diachinh", "Bùi Quang Minh", Role.OFFICER, "123456")
     return c
 
 
@@ -99,8 +99,8 @@ USERS = {Role.CLERK: "motcua", Role.OFFICER: "tuphap", Role.CHAIRMAN: "chutich",
 
 
 def test_a_few_cells_of_the_table_read_as_the_office_works(ctx):
-    clerk, officer = as_user(ctx, "motcua").actor, as_user(ctx, "tuphap").actor
-    chairman, admin = as_user(ctx, "chutich").actor, as_user(ctx, "quantri").actor
+    clerk, officer = as_user(ctx, "motcua").user, as_user(ctx, "tuphap").user
+    chairman, admin = as_user(ctx, "chutich").user, as_user(ctx, "quantri").user
     assert steps.allowed_steps(clerk, S.READY) == {Step.RETURN, Step.WITHDRAW, Step.APOLOGY}
     assert steps.allowed_steps(officer, S.READY) == {Step.APOLOGY}  # the desk returns results
     assert steps.allowed_steps(clerk, S.SUPPLEMENT) == {
@@ -116,7 +116,7 @@ def test_allowed_steps_are_exactly_what_the_service_accepts(ctx, role, status):
     """For one status and one role: every step the window would enable succeeds, every
     other is refused with a message and writes nothing."""
     actor_ctx = as_user(ctx, USERS[role])
-    allowed = steps.allowed_steps(actor_ctx.actor, status)
+    allowed = steps.allowed_steps(actor_ctx.user, status)
     shared = in_status(ctx, status)
     for step in Step:
         if step in allowed:
@@ -205,7 +205,7 @@ def test_hand_over_offers_only_officers_and_suggests_the_field_officer(ctx):
 def test_the_last_officer_of_the_procedure_is_suggested_when_no_one_is_responsible(ctx):
     clerk = as_user(ctx, "motcua")
     first = receive(ctx, "1.001022")
-    diachinh = next(u.id for u in staff.list_officers(ctx) if u.full_name == "Bùi Quang Minh")
+    diachinh = next(u.id for u in users.list_officers(ctx) if u.full_name == "Bùi Quang Minh")
     L.hand_over(clerk, first.id, diachinh)
     second = receive(ctx, "1.001022")
     choices = assign.hand_over_choices(ctx, second.id)
@@ -216,14 +216,14 @@ def test_a_dossier_is_never_handed_to_a_clerk_or_the_chairman(ctx):
     d = receive(ctx)
     clerk = as_user(ctx, "motcua")
     for username in ("motcua", "chutich", "quantri"):
-        uid = next(u.id for u in staff.list_users(ctx) if u.username == username)
+        uid = next(u.id for u in users.list_users(ctx) if u.username == username)
         before = counts(ctx)
         with pytest.raises(DomainError, match="không phải công chức chuyên môn"):
             L.hand_over(clerk, d.id, uid)
         assert counts(ctx) == before
     with pytest.raises(DomainError, match="công chức chuyên môn"):
         procedures.set_field_officer(ctx, "Hộ tịch", next(
-            u.id for u in staff.list_users(ctx) if u.username == "motcua"))
+            u.id for u in users.list_users(ctx) if u.username == "motcua"))
 
 
 # -- "result ready": the officer finished it, the clerk wrote it down ----------------------------
@@ -266,7 +266,7 @@ def test_a_birth_returned_adds_the_child_to_the_household_once(ctx):
     assert _household_members(ctx, d.household_id) == ["Nguyễn Văn Thắng", "Nguyễn Minh Khôi"]
     assert done.registered_person == "Nguyễn Minh Khôi"
     with ctx.read() as s:
-        ev = s.scalar(select(CivilEventRecord).where(CivilEventRecord.dossier_id == d.id))
+        ev = s.scalar(select(CivilEvent).where(CivilEvent.dossier_id == d.id))
         kid = s.scalar(select(Resident).where(Resident.full_name == "Nguyễn Minh Khôi"))
     assert ev.subject_resident_id == kid.id and kid.relation == "Con"
     assert kid.birth_date == dt.date(2026, 11, 20)

@@ -7,7 +7,7 @@ import threading
 import pytest
 from sqlalchemy import func, select
 
-from app import catalogue_io, procedures, residents, settings, staff, villages
+from app import catalogue_io, procedures, residents, settings, users, villages
 from app.database import open_database, open_memory
 from app.desk import lifecycle as L
 from app.desk import queries as Q
@@ -16,7 +16,7 @@ from app.desk.types import DossierInput
 from app.errors import DomainError, PermissionDenied
 from db.models import (
     AuditEntry,
-    CivilEventRecord,
+    CivilEvent,
     Dossier,
     DossierEvent,
     DossierStatus,
@@ -31,10 +31,10 @@ PROFILE = {"commune_name": "Quang Trung", "province": "Thanh Hóa", "place_name"
 def prepare(ctx):
     settings.save_profile(ctx, PROFILE)
     with ctx.write() as s:
-        catalogue_io.load_starter(s, ctx.actor)
-    staff.create_user(ctx, "motcua", "Trần Thị Thu Hà", Role.CLERK, "123456")
-    staff.create_user(ctx, "tuphap", "Hoàng Thị Lan", Role.OFFICER, "123456")
-    staff.create_user(ctx, "quantri", "Phạm Văn Toàn", Role.ADMIN, "123456")
+        catalogue_io.load_starter(s, ctx.user)
+    users.create_user(ctx, "motcua", "Trần Thị Thu Hà", Role.CLERK, "123456")
+    users.create_user(ctx, "tuphap", "Hoàng Thị Lan", Role.OFFICER, "123456")
+    users.create_user(ctx, "quantri", "Phạm Văn Toàn", Role.ADMIN, "123456")
     vid = villages.create_village(ctx, "Thôn Đoài")
     residents.create_household(ctx, vid, "Xóm 1", residents.ResidentInput(
         "Nguyễn Văn Thắng", "Nam", "12/03/1970", "038070001234", "0912345678"), code="QT-0001")
@@ -47,7 +47,7 @@ def ctx():
 
 
 def as_user(ctx, username):
-    return ctx.as_actor(staff.authenticate(ctx, username, "123456"))
+    return ctx.as_user(users.authenticate(ctx, username, "123456"))
 
 
 def proc(ctx, code):
@@ -55,13 +55,13 @@ def proc(ctx, code):
 
 
 def officer_id(ctx):
-    return next(u.id for u in staff.list_users(ctx) if u.username == "tuphap")
+    return next(u.id for u in users.list_users(ctx) if u.username == "tuphap")
 
 
 def counts(ctx):
     with ctx.read() as s:
         return tuple(s.scalar(select(func.count()).select_from(m))
-                     for m in (Dossier, DossierEvent, AuditEntry, CivilEventRecord))
+                     for m in (Dossier, DossierEvent, AuditEntry, CivilEvent))
 
 
 def receive(ctx, code="1.001022", when=dt.datetime(2026, 2, 13, 10, 0), **kw):
@@ -146,7 +146,7 @@ def test_civil_event_recorded_on_return(ctx):
     L.return_result(clerk, d.code, returned_to="Lê Văn Tám", event_person="Lê Minh Khôi",
                     at=dt.datetime(2026, 3, 2, 10))
     with ctx.read() as s:
-        ev = s.scalars(select(CivilEventRecord)).one()
+        ev = s.scalars(select(CivilEvent)).one()
     assert (ev.kind, ev.person_name, ev.event_on) == ("birth", "Lê Minh Khôi", dt.date(2026, 3, 2))
 
 
@@ -215,7 +215,7 @@ def test_only_the_administrator_corrects_a_locked_dossier(ctx):
 
 
 def test_chairman_cannot_receive(ctx):
-    staff.create_user(ctx, "chutich", "Nguyễn Văn Thắng", Role.CHAIRMAN, "123456")
+    users.create_user(ctx, "chutich", "Nguyễn Văn Thắng", Role.CHAIRMAN, "123456")
     with pytest.raises(PermissionDenied):
         reception.receive(as_user(ctx, "chutich"), DossierInput(proc(ctx, "1.001022"), "Lê A"))
 

@@ -249,7 +249,7 @@ def test_a_short_table_stays_on_one_page(june, n_fields):
 
 
 def test_the_preparer_is_who_made_the_report(june):
-    from app.auth import SYSTEM, Actor
+    from app.auth import SYSTEM, CurrentUser
     from db.models import Role
 
     start, end, now = dt.date(2025, 6, 1), dt.date(2025, 6, 30), dt.datetime(2025, 8, 1)
@@ -258,9 +258,9 @@ def test_the_preparer_is_who_made_the_report(june):
         p = run_to_end(stats.statistics(ctx, start, end, now=now))
         return " ".join(PdfReader(io.BytesIO(p.pdf)).pages[-1].extract_text().split())
 
-    clerk = june.as_actor(Actor(7, "motcua", "Trần Thị Thu Hà", Role.CLERK))
+    clerk = june.as_user(CurrentUser(7, "motcua", "Trần Thị Thu Hà", Role.CLERK))
     assert "NGƯỜI LẬP BIỂU" in text(clerk) and "Trần Thị Thu Hà" in text(clerk)
-    assert june.actor == SYSTEM and "Hệ thống" not in text(june)
+    assert june.user == SYSTEM and "Hệ thống" not in text(june)
 
 
 def test_the_statistics_in_excel(june, tmp_path):

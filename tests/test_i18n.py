@@ -139,11 +139,11 @@ def test_switching_the_language(english):
 
 
 def test_domain_errors_follow_the_language(ctx, english):
-    from app import staff
+    from app import users
     from app.errors import DomainError
 
     with pytest.raises(DomainError) as caught:
-        staff.authenticate(ctx, "canbo", "sai-mat-khau")
+        users.authenticate(ctx, "canbo", "sai-mat-khau")
     assert caught.value.message == "Wrong username or password."
 
 

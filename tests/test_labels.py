@@ -14,13 +14,13 @@ import app.desk.types
 import app.letters.types
 import app.procedures
 import app.residents  # noqa: F401 - each declares the labels of its enums
-from app import labels, staff, villages
+from app import labels, users, villages
 from app.errors import DomainError, NotFound
 from app.i18n import set_language
 from db import models
 from db.models import AuditEntry, DossierStatus, Role
 
-SHOWN = [models.Role, models.Sex, models.TimeUnit, models.CivilEvent, models.DayKind,
+SHOWN = [models.Role, models.Sex, models.TimeUnit, models.CivilEventKind, models.DayKind,
          models.Channel, models.DossierStatus, models.Outcome, models.Satisfaction,
          app.desk.types.EventKind, app.desk.types.DocKind, app.letters.types.LetterKind,
          app.letters.types.Occasion, app.letters.types.DeliveryMethod]
@@ -75,6 +75,6 @@ def test_one_way_to_stop_and_resume_a_record(ctx):
     with pytest.raises(DomainError, match="còn"):
         villages.set_village_active(ctx, full.id, False)
     assert _audits(ctx, "village") == 2
-    admin = next(u for u in staff.list_users(ctx) if u.role == Role.ADMIN)
+    admin = next(u for u in users.list_users(ctx) if u.role == Role.ADMIN)
     with pytest.raises(DomainError, match="quản trị"):
-        staff.set_user_active(ctx, admin.id, False)  # the last administrator stays
+        users.set_user_active(ctx, admin.id, False)  # the last administrator stays

@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select
 
-from app import catalogue_io, procedures, residents, settings, staff, villages
+from app import catalogue_io, procedures, residents, settings, users, villages
 from app.database import open_memory
 from app.desk import lifecycle as L
 from app.desk import reception
@@ -26,7 +26,7 @@ DAY = dt.date(2026, 3, 10)
 
 
 def as_user(ctx, username):
-    return ctx.as_actor(staff.authenticate(ctx, username, "123456"))
+    return ctx.as_user(users.authenticate(ctx, username, "123456"))
 
 
 def _rid(ctx, name):
@@ -49,9 +49,9 @@ def ctx():
     ctx = open_memory()
     settings.save_profile(ctx, PROFILE)
     with ctx.write() as s:
-        catalogue_io.load_starter(s, ctx.actor)
-    staff.create_user(ctx, "motcua", "Trần Thị Thu Hà", Role.CLERK, "123456")
-    staff.create_user(ctx, "quantri", "Phạm Văn Toàn", Role.ADMIN, "123456")
+        catalogue_io.load_starter(s, ctx.user)
+    users.create_user(ctx, "motcua", "Trần Thị Thu Hà", Role.CLERK, "123456")
+    users.create_user(ctx, "quantri", "Phạm Văn Toàn", Role.ADMIN, "123456")
     vid = villages.create_village(ctx, "Thôn Đoài")
     R = residents.ResidentInput
     residents.create_household(ctx, vid, "Xóm 1", R("Lê Văn Tám", "Nam", "12/03/1990"), [

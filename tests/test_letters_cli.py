@@ -96,7 +96,7 @@ def test_the_register_as_json_newest_first_with_the_counts(office, capsys):
         assert (x["reference"], x["number_text"], x["date"]) == (
             row.reference, row.number_text, day.isoformat())
         assert (x["addressee"], x["village"], x["event"]) == (row.addressee, row.village,
-                                                              row.event_text)
+                                                              row.about)
         assert (x["printed"], x["print_count"], x["delivered"]) == (False, 0, False)
     thanks = found[ours(office, LetterKind.THANKS)[0].id]
     assert (thanks["kind"], thanks["kind_label"], thanks["occasion_label"]) == (
@@ -115,8 +115,8 @@ def test_the_register_of_one_kind_on_the_screen(office, capsys, word):
     for row in mine:
         [line] = [x for x in out if x.startswith(row.number_text + " ")]
         assert f"{day:%d/%m/%Y}  Thư cảm ơn" in line
-        assert f"{row.addressee} – {row.village} – {row.event_text} – chưa in, chưa giao" in line
-        assert row.event_text.startswith("Hiến đất, góp công: ")
+        assert f"{row.addressee} – {row.village} – {row.about} – chưa in, chưa giao" in line
+        assert row.about.startswith("Hiến đất, góp công: ")
     letters = [x for x in out if "/TC-UBND" in x]
     assert all("Thư cảm ơn" in x for x in letters) and len(letters) >= len(mine)
     assert f"Tổng số: {len(letters)} thư cảm ơn." in out

@@ -24,7 +24,7 @@ from app.jobs import run_to_end
 from app.l10n import long_date, today
 from app.letters import drafts, printing, queries, service
 from app.letters.types import LetterDraft, Occasion
-from db.models import CivilEventRecord, Dossier, Household, Outcome
+from db.models import CivilEvent, Dossier, Household, Outcome
 
 DAY = today()
 DEED = "tự nguyện hiến 120 m² đất để mở rộng đường liên thôn"
@@ -44,12 +44,12 @@ def make(ctx, draft: LetterDraft) -> int:
         return service.create_letter(ctx, draft)
 
 
-def event_draft(ctx, occasion: Occasion) -> LetterDraft:
+def civil_event_draft(ctx, occasion: Occasion) -> LetterDraft:
     with ctx.read() as s:
-        event_id = s.scalar(select(CivilEventRecord.id).where(
-            CivilEventRecord.kind == occasion.value).order_by(CivilEventRecord.id.desc()))
+        event_id = s.scalar(select(CivilEvent.id).where(
+            CivilEvent.kind == occasion.value).order_by(CivilEvent.id.desc()))
         assert event_id is not None, f"the demo has no {occasion} event"
-        return drafts.event_draft(s, event_id, DAY)
+        return drafts.civil_event_draft(s, event_id, DAY)
 
 
 def late_draft(ctx) -> LetterDraft:
@@ -74,9 +74,9 @@ def thanks_draft(ctx, page_size: str = "A4") -> LetterDraft:
 def demo():
     ctx = open_memory()
     run_to_end(build_demo(ctx, DEMO_SEED))
-    drafts_made = {"birth": event_draft(ctx, Occasion.BIRTH),
-                   "marriage": event_draft(ctx, Occasion.MARRIAGE),
-                   "death": event_draft(ctx, Occasion.DEATH),
+    drafts_made = {"birth": civil_event_draft(ctx, Occasion.BIRTH),
+                   "marriage": civil_event_draft(ctx, Occasion.MARRIAGE),
+                   "death": civil_event_draft(ctx, Occasion.DEATH),
                    "apology": late_draft(ctx), "thanks": thanks_draft(ctx)}
     ids = {key: make(ctx, d) for key, d in drafts_made.items()}
     rows = {key: queries.get_letter(ctx, i) for key, i in ids.items()}

@@ -5,7 +5,7 @@ import pytest
 from sqlalchemy import func, select, text
 
 from app import residents as R
-from app import staff, villages
+from app import users, villages
 from app.database import open_memory
 from app.errors import DomainError, PermissionDenied
 from app.l10n import today as vn_today
@@ -121,10 +121,10 @@ def test_village_with_households_cannot_be_deactivated(ctx):
 
 
 def test_roles(ctx):
-    staff.create_user(ctx, "chutich", "Nguyễn Văn Thắng", Role.CHAIRMAN, "123456")
-    staff.create_user(ctx, "motcua", "Lê Thị Mai", Role.CLERK, "123456")
-    chairman = ctx.as_actor(staff.authenticate(ctx, "chutich", "123456"))
-    clerk = ctx.as_actor(staff.authenticate(ctx, "motcua", "123456"))
+    users.create_user(ctx, "chutich", "Nguyễn Văn Thắng", Role.CHAIRMAN, "123456")
+    users.create_user(ctx, "motcua", "Lê Thị Mai", Role.CLERK, "123456")
+    chairman = ctx.as_user(users.authenticate(ctx, "chutich", "123456"))
+    clerk = ctx.as_user(users.authenticate(ctx, "motcua", "123456"))
     with pytest.raises(PermissionDenied):
         villages.create_village(chairman, "Thôn Mới")
     villages.create_village(clerk, "Thôn Mới")

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from app import settings, staff, workdays
+from app import settings, users, workdays
 from app.database import open_memory
 from app.errors import DomainError, PermissionDenied
 from db.models import Role, TimeUnit
@@ -44,8 +44,8 @@ def test_office_hours_drive_the_deadlines():
 
 def test_only_the_administrator_edits_the_profile():
     ctx = open_memory()
-    staff.create_user(ctx, "motcua", "Lê Thị Mai", Role.CLERK, "123456")
-    clerk = ctx.as_actor(staff.authenticate(ctx, "motcua", "123456"))
+    users.create_user(ctx, "motcua", "Lê Thị Mai", Role.CLERK, "123456")
+    clerk = ctx.as_user(users.authenticate(ctx, "motcua", "123456"))
     with pytest.raises(PermissionDenied):
         settings.save_profile(clerk, PROFILE)
 

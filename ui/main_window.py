@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import backup, settings, staff
+from app import backup, settings, users
 from app.auth import Permission
 from app.context import AppContext
 from app.errors import DomainError
@@ -31,14 +31,14 @@ from ui.common.worker import JobRunner
 from ui.desk import controller as desk
 from ui.language import MENU_TITLE, LanguageMenu, apply_language
 from ui.letters import controller as letters
-from ui.registers.accounts import controller as accounts
-from ui.registers.accounts.dialogs import PasswordDialog
 from ui.registers.calendar import controller as calendar
 from ui.registers.households import controller as households
 from ui.registers.paper import controller as paper
 from ui.registers.procedures import controller as procedures
 from ui.registers.profile import controller as profile
 from ui.registers.residents import controller as residents
+from ui.registers.users import controller as user_register
+from ui.registers.users.dialogs import PasswordDialog
 from ui.registers.villages import controller as villages
 
 
@@ -58,7 +58,7 @@ PAGES = [
     Page(N_("Thôn"), villages.build),
     Page(N_("Danh mục TTHC"), procedures.build),
     Page(N_("Lịch nghỉ lễ"), calendar.build),
-    Page(N_("Tài khoản"), accounts.build, Permission.MANAGE_ACCOUNTS),
+    Page(N_("Tài khoản"), user_register.build, Permission.MANAGE_USERS),
     Page(N_("Thông tin đơn vị"), profile.build),
     Page(N_("In ấn"), paper.build),
 ]
@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
         self.nav.setSpacing(2)
         self.stack = QStackedWidget()
         for page in PAGES:
-            if page.needs is not None and not ctx.actor.can(page.needs):
+            if page.needs is not None and not ctx.user.can(page.needs):
                 continue  # a clerk never sees the accounts screen
             view, controller = page.build(ctx)
             self.pages[page.title] = view
@@ -116,7 +116,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(_("&Tệp"))
         self.backup_action = QAction(_("&Sao lưu dữ liệu…"), self)
-        self.backup_action.setEnabled(self.ctx.actor.can(Permission.BACKUP)
+        self.backup_action.setEnabled(self.ctx.user.can(Permission.BACKUP)
                                       and self.ctx.db_path is not None)
         self.quit_action = QAction(_("T&hoát"), self, shortcut=QKeySequence("Ctrl+Q"))
         file_menu.addAction(self.backup_action)
@@ -124,7 +124,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         account_menu = bar.addMenu(_("Tài &khoản"))
         self.password_action = QAction(_("&Đổi mật khẩu…"), self)
-        self.password_action.setEnabled(self.ctx.actor.user_id is not None)
+        self.password_action.setEnabled(self.ctx.user.user_id is not None)
         self.logout_action = QAction(_("Đăng &xuất"), self)
         account_menu.addAction(self.password_action)
         account_menu.addAction(self.logout_action)
@@ -137,9 +137,9 @@ class MainWindow(QMainWindow):
             self.page_actions.append(action)
 
     def _build_status_bar(self) -> None:
-        actor = self.ctx.actor
+        user = self.ctx.user
         self.user_label = QLabel(_("Đăng nhập: {name} ({username}) – {role}").format(
-            name=actor.full_name, username=actor.username, role=label(actor.role)))
+            name=user.full_name, username=user.username, role=label(user.role)))
         self.statusBar().addWidget(self.user_label)
         place = _("Xã mẫu Quang Trung (dữ liệu thử)") if self.is_demo else (
             str(self.ctx.db_path) if self.ctx.db_path else "")
@@ -180,11 +180,11 @@ class MainWindow(QMainWindow):
         self.update_title()
 
     def _on_password_requested(self) -> None:
-        actor = self.ctx.actor
-        own = not actor.can(Permission.MANAGE_ACCOUNTS)
+        user = self.ctx.user
+        own = not user.can(Permission.MANAGE_USERS)
         dlg = PasswordDialog(_("Đổi mật khẩu"), self, ask_old=own,
-                             who=f"{actor.username} – {actor.full_name}")
-        dlg.submit = lambda d: staff.set_password(self.ctx, actor.user_id, d["new"], d["old"])
+                             who=f"{user.username} – {user.full_name}")
+        dlg.submit = lambda d: users.set_password(self.ctx, user.user_id, d["new"], d["old"])
         dlg.saved.connect(self._on_password_changed)
         dlg.finished.connect(dlg.deleteLater)
         self.dialog = dlg

@@ -114,13 +114,13 @@ def end_progress(show: ProgressLine | None) -> None:
         show.end()
 
 
-def find_account(ctx, username: str):
-    """The account (app.staff.UserRow) whose user name is `username`, any case; the message
+def find_user(ctx, username: str):
+    """The account (app.users.UserRow) whose user name is `username`, any case; the message
     quotes what was typed when there is none."""
-    from app import staff
+    from app import users
 
     key = username.strip().lower()
-    for u in staff.list_users(ctx):
+    for u in users.list_users(ctx):
         if u.username.lower() == key:
             return u
     raise DomainError(_("Không có tài khoản “{name}”.").format(name=username))
@@ -128,7 +128,7 @@ def find_account(ctx, username: str):
 
 def acting_as(ctx, username: str):
     """`ctx` acting as the account `username` (for the papers that print who made them)."""
-    from app.auth import Actor
+    from app.auth import CurrentUser
 
-    u = find_account(ctx, username)
-    return ctx.as_actor(Actor(u.id, u.username, u.full_name, u.role))
+    u = find_user(ctx, username)
+    return ctx.as_user(CurrentUser(u.id, u.username, u.full_name, u.role))

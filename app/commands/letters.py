@@ -104,7 +104,7 @@ def letter_dict(r) -> dict:
             "kind": r.kind.value, "kind_label": label(r.kind),
             "occasion": r.occasion.value, "occasion_label": label(r.occasion),
             "addressee": r.addressee, "recipient": r.recipient_name, "address": r.address,
-            "village": r.village, "event": r.event_text, "signer": r.signer_name,
+            "village": r.village, "event": r.about, "signer": r.signer_name,
             "page_size": r.page_size, "duplicate_reason": r.duplicate_reason,
             "printed": r.printed_at is not None,
             "printed_at": r.printed_at.isoformat() if r.printed_at else None,
@@ -122,7 +122,7 @@ def letter_line(r) -> str:
                else _("chưa in"))
     delivered = (_("đã giao {day}").format(day=short_date(r.delivered_at)) if r.delivered_at
                  else _("chưa giao"))
-    parts = [p for p in (r.addressee, r.village, r.event_text) if p]
+    parts = [p for p in (r.addressee, r.village, r.about) if p]
     return (f"{r.number_text:<11} {short_date(r.letter_date)}  {label(r.kind):<14} "
             f"{' – '.join(parts)} – {printed}, {delivered}")
 

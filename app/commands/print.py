@@ -73,7 +73,7 @@ def add_desk_parsers(kinds) -> None:
 
 def desk_job(ctx, args):
     """The job of a desk paper; None for the ledger written to Excel (done here)."""
-    from app.commands.common import find_account, parse_day
+    from app.commands.common import find_user, parse_day
     from app.desk import fees, forms
 
     one_dossier = {"slip": forms.slip, "supplement": forms.supplement, "refusal": forms.refusal,
@@ -92,7 +92,7 @@ def desk_job(ctx, args):
         from app.l10n import today
 
         day = parse_day(args.day, _("Ngày")) if args.day else today()
-        user = find_account(ctx, args.user).id if args.user else None
+        user = find_user(ctx, args.user).id if args.user else None
         return fees.fee_list(ctx, day, user)
     return fees.fee_board(ctx)
 

@@ -9,12 +9,12 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
-    from app import staff
+    from app import users
     from app.commands.common import open_ctx, print_json
 
     ctx = open_ctx(args)
     try:
-        rows = staff.list_users(ctx)
+        rows = users.list_users(ctx)
     finally:
         ctx.engine.dispose()
     if args.json:

@@ -82,7 +82,7 @@ def _profile(b: DemoBuild) -> Iterator[float]:
 
 
 def _staff(b: DemoBuild) -> Iterator[float]:
-    from app.staff import create_user_in
+    from app.users import create_user_in
 
     for i, (username, full_name, role, title) in enumerate(STAFF, start=1):
         user = create_user_in(b.session, SYSTEM, username, full_name, role, DEMO_PASSWORD, title)

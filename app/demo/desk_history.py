@@ -38,7 +38,7 @@ from db.models import (
     ApologySlip,
     CalendarDay,
     Channel,
-    CivilEventRecord,
+    CivilEvent,
     DayKind,
     Dossier,
     DossierEvent,
@@ -353,6 +353,6 @@ def write_rows(s: Session, agency: str, cases: list[fl.Case], flows: list[fl.Flo
         if slips:
             s.execute(insert(ApologySlip), slips)
         if civil:
-            s.execute(insert(CivilEventRecord), civil)
+            s.execute(insert(CivilEvent), civil)
         search_index.bulk_add(s, DOSSIER, tokens)
         yield min(start + CHUNK, len(cases)) / len(cases)

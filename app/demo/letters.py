@@ -17,12 +17,12 @@ from collections.abc import Iterator
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from app.auth import Actor
+from app.auth import CurrentUser
 from app.demo.build import DemoBuild
 from app.letters import drafts, service
-from app.letters.queries import open_dossiers, open_events
+from app.letters.queries import open_civil_events, open_dossiers
 from app.letters.types import Occasion
-from db.models import CivilEventRecord, Dossier, Household, Letter, Role, User
+from db.models import CivilEvent, Dossier, Household, Letter, Role, User
 
 PENDING_DAYS = 14  # events this recent still wait in the queue
 HOME_VISIT = {"death": 0.35, "birth": 0.08, "marriage": 0.05, "late": 0.3}
@@ -44,9 +44,9 @@ THANKS = [
 ]
 
 
-def _clerk(s: Session, b: DemoBuild, username: str) -> Actor:
+def _clerk(s: Session, b: DemoBuild, username: str) -> CurrentUser:
     user = s.get(User, b.user_ids[username])
-    return Actor(user.id, user.username, user.full_name, Role(user.role))
+    return CurrentUser(user.id, user.username, user.full_name, Role(user.role))
 
 
 def run(b: DemoBuild, today: dt.date | None = None) -> Iterator[float]:
@@ -60,7 +60,7 @@ def run(b: DemoBuild, today: dt.date | None = None) -> Iterator[float]:
     chairman = s.get(User, b.user_ids["chutich"]).full_name
     cutoff = today - dt.timedelta(days=PENDING_DAYS)
     work: list[tuple[dt.date, int, str, int]] = []  # (day, order, source, id)
-    for event_id, on in s.execute(open_events(s)).all():
+    for event_id, on in s.execute(open_civil_events(s)).all():
         if on < cutoff:
             work.append((on, 0, "event", event_id))
     for dossier_id, when in s.execute(open_dossiers(s)).all():
@@ -72,8 +72,8 @@ def run(b: DemoBuild, today: dt.date | None = None) -> Iterator[float]:
     made = []
     for i, (day, _order, source, key) in enumerate(work):
         if source == "event":
-            draft = drafts.event_draft(s, key, day)
-            ev = s.get(CivilEventRecord, key)
+            draft = drafts.civil_event_draft(s, key, day)
+            ev = s.get(CivilEvent, key)
             at = ev.recorded_at + dt.timedelta(minutes=rng.randint(2, 20))
             kind = ev.kind
         elif source == "dossier":

@@ -16,7 +16,7 @@ from app.context import AppContext
 from app.desk.queries import load_dossier
 from app.desk.types import EventKind
 from app.i18n import _
-from app.staff import UserRow, list_officers
+from app.users import UserRow, list_officers
 from db.models import Dossier, DossierEvent, FieldOfficer, Procedure
 
 

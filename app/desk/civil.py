@@ -22,7 +22,7 @@ from app.i18n import _
 from app.resident_lists import RESIDENT, full_address
 from app.residents import HEAD_RELATION, ResidentInput, add_member_in
 from app.text import fold, nfc
-from db.models import CivilEvent, CivilEventRecord, Dossier, Household, Procedure, Resident, Village
+from db.models import CivilEvent, CivilEventKind, Dossier, Household, Procedure, Resident, Village
 
 # the relation of a newborn to the head, from the applicant's own relation to the head
 _CHILD_RELATION = {HEAD_RELATION: "Con", "Vợ": "Con", "Chồng": "Con", "Con": "Cháu",
@@ -45,7 +45,7 @@ class RegisterOffer:
     typed in, so there is no household to add a child to); `members`: its living members,
     among whom the deceased of a death registration is chosen."""
 
-    event: CivilEvent | None
+    event: CivilEventKind | None
     household_id: int | None = None
     household_label: str = ""
     child_relation: str = "Con"
@@ -84,11 +84,11 @@ def record(s: Session, ctx: AppContext, d: Dossier, moment: dt.datetime, *, pers
             raise DomainError(_("Hồ sơ {code} không phải đăng ký khai sinh hay khai tử; sổ nhân "
                                 "khẩu không thay đổi.").format(code=d.code))
         return
-    if newborn is not None and event != CivilEvent.BIRTH:
+    if newborn is not None and event != CivilEventKind.BIRTH:
         raise DomainError(_("Chỉ hồ sơ đăng ký khai sinh mới thêm trẻ vào hộ."))
-    if deceased_id is not None and event != CivilEvent.DEATH:
+    if deceased_id is not None and event != CivilEventKind.DEATH:
         raise DomainError(_("Chỉ hồ sơ đăng ký khai tử mới ghi nhận người mất."))
-    death = event == CivilEvent.DEATH
+    death = event == CivilEventKind.DEATH
     if death and died is not None and died > moment.date():
         raise DomainError(_("Ngày mất không thể sau ngày trả kết quả."))
     name = newborn.full_name if newborn is not None else (nfc(person) or d.applicant_name)
@@ -97,7 +97,7 @@ def record(s: Session, ctx: AppContext, d: Dossier, moment: dt.datetime, *, pers
         if d.household_id is None:
             raise DomainError(_("Người nộp hồ sơ không có trong sổ nhân khẩu, nên chưa có hộ để "
                                 "thêm trẻ; hãy thêm trẻ ở Sổ nhân khẩu."))
-        subject = add_member_in(s, ctx.actor, d.household_id, newborn).id
+        subject = add_member_in(s, ctx.user, d.household_id, newborn).id
     elif death:
         subject = deceased_id if deceased_id is not None else _member(s, d.household_id, name)
         if deceased_id is not None:
@@ -107,7 +107,7 @@ def record(s: Session, ctx: AppContext, d: Dossier, moment: dt.datetime, *, pers
             if died is None:
                 raise DomainError(_("Vui lòng ghi ngày mất để ghi nhận vào sổ nhân khẩu."))
             name = nfc(person) or person_row.full_name
-    s.add(CivilEventRecord(kind=event.value, dossier_id=d.id, event_on=moment.date(),
+    s.add(CivilEvent(kind=event.value, dossier_id=d.id, event_on=moment.date(),
                            person_name=name, resident_id=d.applicant_resident_id,
                            household_id=d.household_id, subject_resident_id=subject,
                            occurred_on=died if death else None))
@@ -131,5 +131,5 @@ def _record_death(s: Session, ctx: AppContext, resident_id: int, died: dt.date) 
         return
     before = audit.snapshot(person, ["death_date", "active"])
     person.death_date, person.active = died, False
-    audit.record(s, ctx.actor, "update", RESIDENT, person.id,
+    audit.record(s, ctx.user, "update", RESIDENT, person.id,
                  audit.diff(before, audit.snapshot(person, ["death_date", "active"])))

@@ -90,7 +90,7 @@ def fee_list(ctx: AppContext, day: dt.date, user_id: int | None = None) -> Job[P
     yield Progress(0, 2, _("Đang đọc các khoản thu"))
     rows = fee_rows(ctx, day, user_id)
     clerk = _user_name(ctx, user_id) if user_id is not None else ""
-    drawn_up_by = clerk or ("" if ctx.actor == SYSTEM else ctx.actor.full_name)
+    drawn_up_by = clerk or ("" if ctx.user == SYSTEM else ctx.user.full_name)
     off = office(ctx)
     spec = spec_of(off, "A4")
     fs = FormStyles(spec)

@@ -117,7 +117,7 @@ def _today(now: dt.datetime | None) -> dt.date:
 
 def preparer(ctx: AppContext) -> str:
     """Người lập biểu: whoever `ctx` acts as; nobody (a blank to sign) for the system."""
-    return "" if ctx.actor == SYSTEM else ctx.actor.full_name
+    return "" if ctx.user == SYSTEM else ctx.user.full_name
 
 
 def _notes(rows: Sequence[CountRow], end: dt.date, now: dt.datetime | None) -> list[str]:

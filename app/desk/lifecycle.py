@@ -50,7 +50,7 @@ def _step(ctx: AppContext, key, step: Step, apply) -> DossierRow:
         steps.check_status(step, d.status, d.code)
         before = audit.snapshot(d)
         apply(s, d)
-        audit.record(s, ctx.actor, "update", DOSSIER, d.id, audit.diff(before, audit.snapshot(d)))
+        audit.record(s, ctx.user, "update", DOSSIER, d.id, audit.diff(before, audit.snapshot(d)))
         dossier_id = d.id
     return get_dossier(ctx, dossier_id)
 
@@ -134,7 +134,7 @@ def mark_ready(ctx: AppContext, key, note: str = "", at: dt.datetime | None = No
         moment = _when(at, d)
         d.status, d.ready_at = S.READY, moment
         record_event(s, ctx, d.id, EventKind.RESULT_READY, at=moment, note=nfc(note),
-                     by_user=d.handler_id or ctx.actor.user_id)
+                     by_user=d.handler_id or ctx.user.user_id)
     return _step(ctx, key, Step.READY, apply)
 
 
@@ -223,7 +223,7 @@ def apologise(ctx: AppContext, key, reason: str, new_due_at: dt.datetime,
         if new_due_at <= max(d.due_at, moment):
             raise DomainError(_("Ngày hẹn mới phải sau ngày hẹn cũ và sau thời điểm hiện tại."))
         s.add(ApologySlip(dossier_id=d.id, issued_at=moment, reason=nfc(reason),
-                          old_due_at=d.due_at, new_due_at=new_due_at, by_user=ctx.actor.user_id))
+                          old_due_at=d.due_at, new_due_at=new_due_at, by_user=ctx.user.user_id))
         record_event(s, ctx, d.id, EventKind.APOLOGY, at=moment, note=nfc(reason),
                      data={"old_due_at": d.due_at.isoformat(),
                            "new_due_at": new_due_at.isoformat()})
@@ -254,7 +254,7 @@ def correct(ctx: AppContext, key, reason: str, **changes: Any) -> DossierRow:
                 value = nfc(value)
             setattr(d, name, value)
         after = audit.snapshot(d)
-        audit.record(s, ctx.actor, "correct", DOSSIER, d.id,
+        audit.record(s, ctx.user, "correct", DOSSIER, d.id,
                      {"reason": nfc(reason), "before": before, "after": after,
                       "changed": audit.diff(before, after)})
         record_event(s, ctx, d.id, EventKind.CORRECTED, note=nfc(reason))

@@ -27,7 +27,7 @@ from app.labels import label
 from app.procedures import short_name
 from db.models import (
     ApologySlip,
-    CivilEventRecord,
+    CivilEvent,
     Dossier,
     DossierEvent,
     DossierStatus,
@@ -47,7 +47,7 @@ def record_event(s: Session, ctx: AppContext, dossier_id: int, kind: EventKind, 
     from app.desk.clock import now
 
     s.add(DossierEvent(dossier_id=dossier_id, at=at or now(), kind=EventKind(kind).value,
-                       by_user=by_user or ctx.actor.user_id, recorded_by=ctx.actor.user_id,
+                       by_user=by_user or ctx.user.user_id, recorded_by=ctx.user.user_id,
                        to_user=to_user, note=note,
                        data=json.dumps(data or {}, ensure_ascii=False, default=str)))
 
@@ -75,12 +75,12 @@ def get_dossiers(ctx: AppContext, ids: list[int]) -> list[DossierRow]:
                  .where(ApologySlip.dossier_id.in_(ids)).group_by(ApologySlip.dossier_id)
                  .subquery())
     stmt = (select(Dossier, Procedure, receiver.full_name, handler.full_name,
-                   func.coalesce(apologies.c.n, 0), CivilEventRecord.person_name)
+                   func.coalesce(apologies.c.n, 0), CivilEvent.person_name)
             .join(Procedure, Procedure.id == Dossier.procedure_id)
             .outerjoin(receiver, receiver.id == Dossier.received_by)
             .outerjoin(handler, handler.id == Dossier.handler_id)
             .outerjoin(apologies, apologies.c.dossier_id == Dossier.id)
-            .outerjoin(CivilEventRecord, CivilEventRecord.dossier_id == Dossier.id)
+            .outerjoin(CivilEvent, CivilEvent.dossier_id == Dossier.id)
             .where(Dossier.id.in_(ids)))
     with ctx.read() as s:
         found = {

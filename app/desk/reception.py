@@ -144,7 +144,7 @@ def _insert(ctx, data, agency, received, channel, applicant, field, due_at, fee_
                     procedure_id=data.procedure_id, field=field, applicant_resident_id=resident_id,
                     applicant_name=name, applicant_address=address, applicant_phone=phone,
                     applicant_email=nfc(data.applicant_email), channel=channel,
-                    received_at=received, received_by=ctx.actor.user_id,
+                    received_at=received, received_by=ctx.user.user_id,
                     documents=json.dumps(documents, ensure_ascii=False), sets=int(data.sets),
                     fee_due=fee_due, legal_due_at=due_at, due_at=due_at,
                     status=DossierStatus.RECEIVED, household_id=household_id)
@@ -152,7 +152,7 @@ def _insert(ctx, data, agency, received, channel, applicant, field, due_at, fee_
         s.flush()
         search_index.set_tokens(s, DOSSIER, d.id, dossier_tokens(code, name, phone))
         record_event(s, ctx, d.id, EventKind.RECEIVED, at=received)
-        audit.record(s, ctx.actor, "create", DOSSIER, d.id,
+        audit.record(s, ctx.user, "create", DOSSIER, d.id,
                      {"code": code, "procedure_id": data.procedure_id, "applicant": name,
                       "due_at": due_at.isoformat()})
         return d.id

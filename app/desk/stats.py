@@ -164,7 +164,7 @@ def stats_xlsx(ctx: AppContext, start: dt.date, end: dt.date, path: Path | str,
 
 def statistics(ctx: AppContext, start: dt.date, end: dt.date,
                now: dt.datetime | None = None) -> Job[Printout]:
-    """The Biểu 06 table on A4 landscape. The preparer (Người lập biểu) is `ctx.actor`: the
+    """The Biểu 06 table on A4 landscape. The preparer (Người lập biểu) is `ctx.user`: the
     signed-in user in the window, the account given with --user on the command line."""
     from app.desk.forms_stats import statistics_pdf
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from app.auth import Actor, Permission
+from app.auth import CurrentUser, Permission
 from app.desk.types import CLOSED_STATUSES, OPEN_STATUSES, EventKind, Paper, Step
 from app.errors import DomainError
 from app.i18n import N_, _
@@ -46,10 +46,10 @@ STEPS: dict[Step, StepRule] = {
 }
 
 
-def allowed_steps(actor: Actor, status: DossierStatus) -> frozenset[Step]:
-    """The steps `actor` may take on a dossier in `status` (the buttons to enable)."""
+def allowed_steps(user: CurrentUser, status: DossierStatus) -> frozenset[Step]:
+    """The steps `user` may take on a dossier in `status` (the buttons to enable)."""
     return frozenset(step for step, rule in STEPS.items()
-                     if actor.can(rule.permission) and status in rule.statuses)
+                     if user.can(rule.permission) and status in rule.statuses)
 
 
 def check_status(step: Step, status: DossierStatus, code: str) -> None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from app.i18n import N_
 from app.labels import register
-from db.models import Channel, CivilEvent, DossierStatus, Outcome, Satisfaction
+from db.models import Channel, CivilEventKind, DossierStatus, Outcome, Satisfaction
 
 DOSSIER = "dossier"
 
@@ -165,7 +165,7 @@ class DossierRow:
     time_label: str  # the procedure's legal time, "03 ngày làm việc"
     apologies: int
     procedure_short_name: str = ""  # what a narrow list shows (the full name in its tooltip)
-    civil_event: CivilEvent | None = None  # a birth, marriage or death registration
+    civil_event: CivilEventKind | None = None  # a birth, marriage or death registration
     registered_person: str = ""  # the child, the couple, the deceased, once returned
     household_id: int | None = None  # the applicant's household in the register
 

@@ -24,7 +24,7 @@ from app.i18n import _, paper_text
 from app.l10n import long_date, today
 from app.text import fold, nfc
 from db.models import (
-    CivilEventRecord,
+    CivilEvent,
     Dossier,
     Household,
     Outcome,
@@ -103,7 +103,7 @@ def deceased_values(person: Resident | None, name: str, died: dt.date | None = N
     return values
 
 
-def find_deceased(s: Session, ev: CivilEventRecord) -> Resident | None:
+def find_deceased(s: Session, ev: CivilEvent) -> Resident | None:
     """The deceased in the register: the event's subject, or the one person of that name in
     the household who registered the death."""
     if ev.subject_resident_id is not None:
@@ -127,8 +127,8 @@ def split_couple(text: str) -> tuple[str, str] | None:
     return None
 
 
-def event_draft(s: Session, event_id: int, day: dt.date) -> LetterDraft:
-    ev = s.get(CivilEventRecord, event_id)
+def civil_event_draft(s: Session, event_id: int, day: dt.date) -> LetterDraft:
+    ev = s.get(CivilEvent, event_id)
     if ev is None:
         raise NotFound(_("Không tìm thấy sự kiện hộ tịch này."))
     d = s.get(Dossier, ev.dossier_id)
@@ -152,20 +152,20 @@ def event_draft(s: Session, event_id: int, day: dt.date) -> LetterDraft:
             recipient = paper_text("{husband} và {wife}").format(husband=couple[0], wife=couple[1])
             addressee = paper_text("Anh {husband} và chị {wife}").format(husband=couple[0], wife=couple[1])
         return LetterDraft(Occasion.MARRIAGE, recipient, "Anh chị", addressee=addressee,
-                           values=values, event_text=paper_text("Đăng ký kết hôn: {couple} (hồ sơ {code})")
+                           values=values, about=paper_text("Đăng ký kết hôn: {couple} (hồ sơ {code})")
                            .format(couple=recipient, code=d.code), **common)
     family = _sex_word(sex, "Gia đình ông", "Gia đình bà")
     if ev.kind == Occasion.BIRTH:
         return LetterDraft(Occasion.BIRTH, name, family,
                            values={"ten_con": nfc(ev.person_name), "ngay_dang_ky": registered},
-                           event_text=paper_text("Đăng ký khai sinh: cháu {child} (hồ sơ {code})")
+                           about=paper_text("Đăng ký khai sinh: cháu {child} (hồ sơ {code})")
                            .format(child=nfc(ev.person_name), code=d.code), **common)
     deceased = find_deceased(s, ev)
     values = {"ngay_dang_ky": registered,
               **deceased_values(deceased, ev.person_name, ev.occurred_on)}
     return LetterDraft(Occasion.DEATH, name, family, values=values,
                        subject_resident_id=deceased.id if deceased else None,
-                       event_text=paper_text("Đăng ký khai tử: {name} (hồ sơ {code})")
+                       about=paper_text("Đăng ký khai tử: {name} (hồ sơ {code})")
                        .format(name=nfc(ev.person_name), code=d.code), **common)
 
 
@@ -196,7 +196,7 @@ def dossier_draft(s: Session, dossier_id: int, day: dt.date) -> LetterDraft:
                        letter_date=day, address=_address(address or d.applicant_address, village),
                        village=village, household_id=household_id,
                        resident_id=d.applicant_resident_id, dossier_id=d.id, values=values,
-                       event_text=paper_text("Trả kết quả chậm: hồ sơ {code}").format(code=d.code))
+                       about=paper_text("Trả kết quả chậm: hồ sơ {code}").format(code=d.code))
 
 
 def household_draft(s: Session, household_id: int, occasion: Occasion, day: dt.date
@@ -240,7 +240,7 @@ def resident_draft(s: Session, resident_id: int, occasion: Occasion, day: dt.dat
                        _sex_word(head.sex, "Gia đình ông", "Gia đình bà"), resident_id=head.id,
                        subject_resident_id=person.id,
                        values=deceased_values(person, person.full_name),
-                       event_text=paper_text("{name} từ trần {day}").format(
+                       about=paper_text("{name} từ trần {day}").format(
                            name=person.full_name, day=long_date(person.death_date)), **common)
 
 

@@ -27,7 +27,7 @@ from app.l10n import today
 from app.labels import label
 from app.text import nfc
 from app.workdays import load_calendar
-from db.models import ApologySlip, CivilEventRecord, Dossier, Letter, LetterDismissal, Outcome, User
+from db.models import ApologySlip, CivilEvent, Dossier, Letter, LetterDismissal, Outcome, User
 
 from . import drafts
 from .types import (
@@ -41,22 +41,22 @@ from .types import (
     Suggestion,
 )
 
-EVENT, DOSSIER = "event", "dossier"
+CIVIL_EVENT, DOSSIER = "event", "dossier"
 _WHAT = {Occasion.BIRTH: N_("Khai sinh: {name}"), Occasion.MARRIAGE: N_("Kết hôn: {name}"),
          Occasion.DEATH: N_("Khai tử: {name}")}
 
 
-def open_events(s: Session):
-    return (select(CivilEventRecord.id, CivilEventRecord.event_on)
-            .where(CivilEventRecord.id.in_(open_events_ids())))
+def open_civil_events(s: Session):
+    return (select(CivilEvent.id, CivilEvent.event_on)
+            .where(CivilEvent.id.in_(open_civil_event_ids())))
 
 
-def open_events_ids():
+def open_civil_event_ids():
     """The civil events with no letter yet and not dismissed (a select of their ids)."""
-    answered = exists().where(Letter.civil_event_id == CivilEventRecord.id)
-    dismissed = exists().where(LetterDismissal.source == EVENT,
-                               LetterDismissal.source_id == CivilEventRecord.id)
-    return select(CivilEventRecord.id).where(~answered, ~dismissed)
+    answered = exists().where(Letter.civil_event_id == CivilEvent.id)
+    dismissed = exists().where(LetterDismissal.source == CIVIL_EVENT,
+                               LetterDismissal.source_id == CivilEvent.id)
+    return select(CivilEvent.id).where(~answered, ~dismissed)
 
 
 def open_dossiers(s: Session):
@@ -76,13 +76,13 @@ def suggestions(ctx: AppContext, day: dt.date | None = None) -> list[Suggestion]
     day = day or today()
     out: list[Suggestion] = []
     with ctx.read() as s:
-        for event_id, _on in s.execute(open_events(s)).all():
-            draft = drafts.event_draft(s, event_id, day)
-            ev = s.get(CivilEventRecord, event_id)
+        for event_id, _on in s.execute(open_civil_events(s)).all():
+            draft = drafts.civil_event_draft(s, event_id, day)
+            ev = s.get(CivilEvent, event_id)
             couple = drafts.split_couple(ev.person_name) if ev.kind == Occasion.MARRIAGE else None
             about = _("{husband} và {wife}").format(husband=couple[0], wife=couple[1]) \
                 if couple else ev.person_name
-            out.append(_suggestion(EVENT, event_id, ev.event_on, draft, about))
+            out.append(_suggestion(CIVIL_EVENT, event_id, ev.event_on, draft, about))
         for dossier_id, when in s.execute(open_dossiers(s)).all():
             draft = drafts.dossier_draft(s, dossier_id, day)
             d = s.get(Dossier, dossier_id)
@@ -107,11 +107,11 @@ def late_condolence_dossiers(ctx: AppContext, day: dt.date | None = None) -> lis
     """The death registrations whose condolence letter is past its two working days (not
     made, not dismissed): the desk's attention list shows them, oldest first."""
     day = day or today()
-    stmt = (select(CivilEventRecord.dossier_id, CivilEventRecord.event_on)
-            .where(CivilEventRecord.id.in_(open_events_ids()),
-                   CivilEventRecord.kind == Occasion.DEATH.value,
-                   CivilEventRecord.event_on < day)
-            .order_by(CivilEventRecord.event_on, CivilEventRecord.id))
+    stmt = (select(CivilEvent.dossier_id, CivilEvent.event_on)
+            .where(CivilEvent.id.in_(open_civil_event_ids()),
+                   CivilEvent.kind == Occasion.DEATH.value,
+                   CivilEvent.event_on < day)
+            .order_by(CivilEvent.event_on, CivilEvent.id))
     with ctx.read() as s:
         rows = s.execute(stmt).all()
     deadline = _condolence_deadline(ctx, [on for _id, on in rows])
@@ -129,7 +129,7 @@ def _suggestion(source: str, source_id: int, day: dt.date, draft, about: str) ->
 
 def suggestion_count(ctx: AppContext) -> int:
     with ctx.read() as s:
-        n = s.scalar(select(func.count()).select_from(open_events(s).subquery()))
+        n = s.scalar(select(func.count()).select_from(open_civil_events(s).subquery()))
         return n + s.scalar(select(func.count()).select_from(open_dossiers(s).subquery()))
 
 
@@ -146,18 +146,18 @@ def dismiss(ctx: AppContext, key: str | Sequence[str], reason: str) -> None:
     with ctx.write() as s:
         for one in keys:
             source, _sep, raw = one.partition(":")
-            if source not in (EVENT, DOSSIER) or not raw.isdigit():
+            if source not in (CIVIL_EVENT, DOSSIER) or not raw.isdigit():
                 raise DomainError(_("Không có gợi ý “{key}”.").format(key=one))
-            model = CivilEventRecord if source == EVENT else Dossier
+            model = CivilEvent if source == CIVIL_EVENT else Dossier
             if s.get(model, int(raw)) is None:
                 raise NotFound(_("Không tìm thấy việc cần gửi thư này."))
             if s.scalar(select(LetterDismissal.id).where(LetterDismissal.source == source,
                                                         LetterDismissal.source_id == int(raw))):
                 raise DomainError(_("Gợi ý này đã được bỏ qua trước đó."))
             s.add(LetterDismissal(source=source, source_id=int(raw), reason=reason,
-                                  dismissed_by=ctx.actor.user_id, dismissed_at=clock()))
+                                  dismissed_by=ctx.user.user_id, dismissed_at=clock()))
             s.flush()
-            audit.record(s, ctx.actor, "dismiss", "letter_suggestion", int(raw),
+            audit.record(s, ctx.user, "dismiss", "letter_suggestion", int(raw),
                          {"source": source, "reason": reason})
 
 
@@ -193,7 +193,7 @@ def _row(r: Letter, creator: str | None) -> LetterRow:
         salutation=r.salutation, recipient_name=r.recipient_name, addressee=r.addressee,
         address=r.address, village=r.village, household_id=r.household_id,
         resident_id=r.resident_id, civil_event_id=r.civil_event_id, dossier_id=r.dossier_id,
-        event_text=r.event_text, title=r.title, body=tuple(json.loads(r.body)),
+        about=r.about, title=r.title, body=tuple(json.loads(r.body)),
         page_size=r.page_size, signer_lines=tuple(json.loads(r.signer_lines)),
         signer_name=r.signer_name, duplicate_reason=r.duplicate_reason,
         created_by=creator or "", created_at=r.created_at, printed_at=r.printed_at,
@@ -264,7 +264,7 @@ def register_xlsx(ctx: AppContext, ids: Sequence[int], path: Path | str) -> int:
         for r in get_letters(ctx, ids[start:start + 500]):
             rows.append((r.number_text, r.year, short_date(r.letter_date), label(r.kind),
                          label(r.occasion), r.addressee, r.address, r.village,
-                         r.event_text, r.signer_name,
+                         r.about, r.signer_name,
                          r.printed_at.strftime("%d/%m/%Y %H:%M") if r.printed_at else "",
                          short_date(r.delivered_at) if r.delivered_at else "",
                          label(r.delivery_method, DeliveryMethod),

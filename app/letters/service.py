@@ -15,7 +15,7 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from app import audit, search_index
-from app.auth import Actor, Permission
+from app.auth import CurrentUser, Permission
 from app.context import AppContext
 from app.desk.clock import now as clock
 from app.errors import DomainError, NotFound
@@ -25,12 +25,12 @@ from app.labels import label
 from app.paper import PAGE_SIZES, numbering
 from app.paper.signature import signer_in
 from app.text import nfc
-from db.models import CivilEventRecord, DocumentNumber, Dossier, Letter, Resident
+from db.models import CivilEvent, DocumentNumber, Dossier, Letter, Resident
 
 from . import drafts, templates
 from .types import (
+    CIVIL_EVENT_OCCASIONS,
     DOC_TYPE,
-    EVENT_OCCASIONS,
     LETTER,
     SALUTATIONS,
     DeliveryMethod,
@@ -49,8 +49,8 @@ class DuplicateLetter(DomainError):
 
 
 def letter_tokens(number_text: str, addressee: str, recipient: str, village: str,
-                  event_text: str) -> set[str]:
-    return search_index.index_tokens(number_text, addressee, recipient, village, event_text)
+                  about: str) -> set[str]:
+    return search_index.index_tokens(number_text, addressee, recipient, village, about)
 
 
 def _existing(s: Session, draft: LetterDraft) -> Letter | None:
@@ -90,8 +90,8 @@ def _check(s: Session, draft: LetterDraft) -> None:
         raise DomainError(_("Vui lòng chọn danh xưng của người nhận (Ông, Bà, Gia đình ông …)."))
     if draft.page_size not in PAGE_SIZES[:2]:
         raise DomainError(_("Thư chỉ in trên khổ A4 hoặc A5."))
-    if occasion in EVENT_OCCASIONS:
-        ev = s.get(CivilEventRecord, draft.civil_event_id) if draft.civil_event_id else None
+    if occasion in CIVIL_EVENT_OCCASIONS:
+        ev = s.get(CivilEvent, draft.civil_event_id) if draft.civil_event_id else None
         matches = ev is not None and ev.kind == occasion.value
         if not matches and not (occasion == Occasion.DEATH and draft.civil_event_id is None
                                 and draft.subject_resident_id is not None):
@@ -112,7 +112,7 @@ def _check(s: Session, draft: LetterDraft) -> None:
             number=old.number_text, day=short_date(old.letter_date)), old.number_text)
 
 
-def create_in(s: Session, actor: Actor, draft: LetterDraft, *,
+def create_in(s: Session, user: CurrentUser, draft: LetterDraft, *,
               at: dt.datetime | None = None) -> int:
     """Check, merge, number and store one letter inside `s`'s unit of work; its id."""
     _check(s, draft)
@@ -121,14 +121,14 @@ def create_in(s: Session, actor: Actor, draft: LetterDraft, *,
     merged = templates.merge(template, values)
     who = signer_in(s, draft.deputy)
     addressee = values["kinh_gui"]
-    issued = numbering.allocate(s, DOC_TYPE, draft.letter_date, username=actor.username,
+    issued = numbering.allocate(s, DOC_TYPE, draft.letter_date, username=user.username,
                                 subject=f"{merged.title.capitalize()}: {addressee}",
                                 entity=LETTER)
     used = {k: values[k] for k in templates.used_fields(template.text) if k in values}
-    event_text = nfc(draft.event_text).strip()
-    if not event_text:  # a letter from scratch: what it is about, as the register shows it
+    about = nfc(draft.about).strip()
+    if not about:  # a letter from scratch: what it is about, as the register shows it
         about = values.get("viec_lam") or values.get("ly_do") or ""
-        event_text = label(draft.occasion, Occasion, paper=True) + (
+        about = label(draft.occasion, Occasion, paper=True) + (
             f": {about}" if about else "")
     row = Letter(
         year=issued.year, number=issued.number, number_text=issued.text, kind=draft.kind.value,
@@ -137,11 +137,11 @@ def create_in(s: Session, actor: Actor, draft: LetterDraft, *,
         addressee=addressee, address=nfc(draft.address).strip(), village=nfc(draft.village).strip(),
         household_id=draft.household_id, resident_id=draft.resident_id,
         subject_resident_id=draft.subject_resident_id, civil_event_id=draft.civil_event_id,
-        dossier_id=draft.dossier_id, event_text=event_text[:400],
+        dossier_id=draft.dossier_id, about=about[:400],
         title=merged.title, body=json.dumps(list(merged.paragraphs), ensure_ascii=False),
         fields=json.dumps(used, ensure_ascii=False), page_size=draft.page_size,
         signer_lines=json.dumps(list(who.lines), ensure_ascii=False), signer_name=who.name,
-        duplicate_reason=nfc(draft.duplicate_reason).strip(), created_by=actor.user_id,
+        duplicate_reason=nfc(draft.duplicate_reason).strip(), created_by=user.user_id,
         created_at=at or clock())
     s.add(row)
     s.flush()
@@ -149,10 +149,10 @@ def create_in(s: Session, actor: Actor, draft: LetterDraft, *,
         DocumentNumber.doc_type == DOC_TYPE, DocumentNumber.year == issued.year,
         DocumentNumber.number == issued.number).values(entity_id=row.id))
     search_index.set_tokens(s, LETTER, row.id, letter_tokens(
-        row.number_text, addressee, row.recipient_name, row.village, row.event_text))
-    audit.record(s, actor, "create", LETTER, row.id, {
+        row.number_text, addressee, row.recipient_name, row.village, row.about))
+    audit.record(s, user, "create", LETTER, row.id, {
         "number": issued.text, "kind": row.kind, "occasion": row.occasion, "to": addressee,
-        "event": row.event_text, "duplicate_reason": row.duplicate_reason or None})
+        "event": row.about, "duplicate_reason": row.duplicate_reason or None})
     return row.id
 
 
@@ -171,7 +171,7 @@ def create_batch(ctx: AppContext, batch: Sequence[LetterDraft]) -> list[int]:
     with ctx.write() as s:
         for i, draft in enumerate(batch):
             try:
-                ids.append(create_in(s, ctx.actor, draft))
+                ids.append(create_in(s, ctx.user, draft))
             except DomainError as exc:
                 exc.index = i  # which draft of the batch was refused
                 if len(batch) == 1:
@@ -194,7 +194,7 @@ def mark_printed(ctx: AppContext, ids: Sequence[int], at: dt.datetime | None = N
         for row in s.scalars(select(Letter).where(Letter.id.in_(list(ids)))):
             row.printed_at = row.printed_at or moment
             row.print_count += 1
-        audit.record(s, ctx.actor, "print", LETTER, None, {"ids": list(ids)})
+        audit.record(s, ctx.user, "print", LETTER, None, {"ids": list(ids)})
 
 
 def deliver(ctx: AppContext, letter_id: int, *, on: dt.date, method: str, by: str = "") -> None:
@@ -216,7 +216,7 @@ def deliver(ctx: AppContext, letter_id: int, *, on: dt.date, method: str, by: st
                               .format(day=short_date(row.letter_date)))
         before = audit.snapshot(row, ["delivered_at", "delivery_method", "delivered_by"])
         row.delivered_at, row.delivery_method, row.delivered_by = on, method, by
-        audit.record(s, ctx.actor, "deliver", LETTER, row.id, audit.diff(
+        audit.record(s, ctx.user, "deliver", LETTER, row.id, audit.diff(
             before, audit.snapshot(row, ["delivered_at", "delivery_method", "delivered_by"])))
 
 

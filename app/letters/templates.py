@@ -191,8 +191,8 @@ def save_template(ctx: AppContext, key: str, text: str) -> Template:
             row = LetterTemplate(key=key)
             s.add(row)
         row.title, row.body = new.title, "\n\n".join(new.paragraphs)
-        row.updated_at, row.updated_by = clock(), ctx.actor.user_id
-        audit.record(s, ctx.actor, "update", "letter_template", None,
+        row.updated_at, row.updated_by = clock(), ctx.user.user_id
+        audit.record(s, ctx.user, "update", "letter_template", None,
                      {"key": key, "text": [before.text, new.text]})
     return get_template(ctx, key)
 
@@ -203,7 +203,7 @@ def reset_template(ctx: AppContext, key: str) -> Template:
     with ctx.write() as s:
         row = s.get(LetterTemplate, _check_key(key))
         if row is not None:
-            audit.record(s, ctx.actor, "reset", "letter_template", None,
+            audit.record(s, ctx.user, "reset", "letter_template", None,
                          {"key": key, "text": [load(s, key).text, default(key).text]})
             s.delete(row)
     return get_template(ctx, key)

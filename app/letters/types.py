@@ -85,7 +85,7 @@ OCCASION_KIND = {
 }
 
 # the occasions that answer an event registered at the desk: the event is required
-EVENT_OCCASIONS = (Occasion.BIRTH, Occasion.MARRIAGE, Occasion.DEATH)
+CIVIL_EVENT_OCCASIONS = (Occasion.BIRTH, Occasion.MARRIAGE, Occasion.DEATH)
 
 # template key → (kind, label); the key is also the file name in resources/letters
 TEMPLATES: dict[str, tuple[LetterKind, str]] = {
@@ -99,7 +99,7 @@ TEMPLATES: dict[str, tuple[LetterKind, str]] = {
 
 def template_key(occasion: Occasion | str) -> str:
     occasion = Occasion(occasion)
-    if occasion in EVENT_OCCASIONS:
+    if occasion in CIVIL_EVENT_OCCASIONS:
         return occasion.value
     return OCCASION_KIND[occasion].value
 
@@ -194,7 +194,7 @@ class LetterDraft:
     subject_resident_id: int | None = None  # the deceased
     civil_event_id: int | None = None
     dossier_id: int | None = None
-    event_text: str = ""  # "Khai sinh: Nguyễn Minh Khang (hồ sơ …)"
+    about: str = ""  # "Khai sinh: Nguyễn Minh Khang (hồ sơ …)"
     values: dict[str, str] = field(default_factory=dict)
     addressee: str = ""  # the "Kính gửi" line; empty: salutation + name
     page_size: str = "A4"
@@ -246,7 +246,7 @@ class LetterRow:
     resident_id: int | None
     civil_event_id: int | None
     dossier_id: int | None
-    event_text: str
+    about: str
     title: str
     body: tuple[str, ...]
     page_size: str

@@ -88,7 +88,7 @@ def _where(head: Letterhead, chosen: Sequence[tuple[int, str]], everyone: bool) 
 
 
 def _drawn_up_by(ctx: AppContext) -> str:
-    return "" if ctx.actor == SYSTEM else ctx.actor.full_name
+    return "" if ctx.user == SYSTEM else ctx.user.full_name
 
 
 def household_list(ctx: AppContext, village_id: int | None = None, *,

@@ -117,7 +117,7 @@ class ApologySlip(Base):
     by_user: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
 
 
-class CivilEventRecord(Base):
+class CivilEvent(Base):
     """A birth, marriage or death registered at the desk, for the letters tab."""
 
     __tablename__ = "civil_events"

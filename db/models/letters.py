@@ -38,7 +38,7 @@ class Letter(Base):
         ForeignKey("civil_events.id"), nullable=True, index=True)
     dossier_id: Mapped[int | None] = mapped_column(
         ForeignKey("dossiers.id"), nullable=True, index=True)
-    event_text: Mapped[str] = mapped_column(String(400), default="")  # the event it answers
+    about: Mapped[str] = mapped_column(String(400), default="")  # what it answers ("Việc")
     title: Mapped[str] = mapped_column(String(120))  # "THƯ CHÚC MỪNG"
     body: Mapped[str] = mapped_column(Text)  # JSON list of paragraphs, exactly as printed
     fields: Mapped[str] = mapped_column(Text, default="{}")  # JSON: the values merged in

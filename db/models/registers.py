@@ -46,7 +46,7 @@ class TimeUnit(enum.StrEnum):
     UNKNOWN = "unknown"
 
 
-class CivilEvent(enum.StrEnum):
+class CivilEventKind(enum.StrEnum):
     BIRTH = "birth"
     MARRIAGE = "marriage"
     DEATH = "death"
@@ -148,8 +148,8 @@ class Procedure(Base):
     fee_vnd: Mapped[int | None] = mapped_column(Integer, nullable=True)  # None: set by the province
     fee_text: Mapped[str] = mapped_column(Text, default="")
     online_level: Mapped[str] = mapped_column(String(200), default="")
-    civil_event: Mapped[CivilEvent | None] = mapped_column(
-        enum_column(CivilEvent, "civil_event"), nullable=True
+    civil_event: Mapped[CivilEventKind | None] = mapped_column(
+        enum_column(CivilEventKind, "civil_event"), nullable=True
     )
     legal_basis: Mapped[str] = mapped_column(Text, default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)

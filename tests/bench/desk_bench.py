@@ -75,9 +75,9 @@ def build(path: Path, target: int):
 def bench_reception(ctx) -> None:
     from app.desk import reception
     from app.desk.types import DossierInput
-    from app.staff import authenticate
+    from app.users import authenticate
 
-    clerk = ctx.as_actor(authenticate(ctx, "motcua", DEMO_PASSWORD))
+    clerk = ctx.as_user(authenticate(ctx, "motcua", DEMO_PASSWORD))
     with ctx.read() as s:
         proc_id, resident = s.execute(select(Dossier.procedure_id, Dossier.applicant_resident_id)
                                       .order_by(Dossier.id.desc()).limit(1)).one()
@@ -122,9 +122,9 @@ def bench_stats(ctx) -> None:
         print("  statistics: app.desk.stats is not there yet; skipped")
         return
     from app.desk import stats
-    from app.staff import authenticate
+    from app.users import authenticate
 
-    ctx = ctx.as_actor(authenticate(ctx, "chutich", DEMO_PASSWORD))
+    ctx = ctx.as_user(authenticate(ctx, "chutich", DEMO_PASSWORD))
     year = now().year - 1
     try:
         med, worst, rows = timed(lambda: stats.tthc_statistics(

@@ -74,7 +74,7 @@ def make_letters(ctx, n: int) -> list[int]:
     from app.l10n import today
     from app.letters import drafts, queries, service
     from app.letters.types import Occasion
-    from db.models import CivilEventRecord, Dossier, Household, Letter, Outcome
+    from db.models import CivilEvent, Dossier, Household, Letter, Outcome
 
     day = today()
     batch = [g.draft for g in queries.suggestions(ctx, day)][:n]
@@ -84,10 +84,10 @@ def make_letters(ctx, n: int) -> list[int]:
         answered |= {d.civil_event_id for d in batch}
         late = set(s.scalars(select(Letter.dossier_id).where(Letter.kind == "apology")))
         late |= {d.dossier_id for d in batch}
-        for event_id in s.scalars(select(CivilEventRecord.id).order_by(CivilEventRecord.id)):
+        for event_id in s.scalars(select(CivilEvent.id).order_by(CivilEvent.id)):
             if len(batch) >= n:
                 break
-            draft = drafts.event_draft(s, event_id, day)
+            draft = drafts.civil_event_draft(s, event_id, day)
             draft.duplicate_reason = AGAIN if event_id in answered else ""
             batch.append(draft)
         for dossier_id in s.scalars(select(Dossier.id).where(Dossier.outcome == Outcome.LATE)):

@@ -68,9 +68,9 @@ def password() -> str:
 
 
 def _signed_in(ctx, username):
-    from app import staff
+    from app import users
 
-    return ctx.as_actor(staff.authenticate(ctx, username, PASSWORD))
+    return ctx.as_user(users.authenticate(ctx, username, PASSWORD))
 
 
 @pytest.fixture

@@ -9,12 +9,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app import procedures, staff
+from app import procedures, users
 from app.desk import civil, lifecycle, queries, reception
 from app.desk.clock import now
 from app.desk.types import DossierInput
 from app.errors import DomainError
-from db.models import CivilEvent, DossierStatus
+from db.models import CivilEventKind, DossierStatus
 from ui.common.forms import ReasonDialog
 from ui.desk import actions
 from ui.desk.controller import build
@@ -35,12 +35,12 @@ def printouts(monkeypatch) -> list:
 
 @pytest.fixture
 def officer_id(ctx) -> int:
-    return staff.create_user(ctx, "tuphap", "Hoàng Văn Nam", "officer", "matkhau123",
+    return users.create_user(ctx, "tuphap", "Hoàng Văn Nam", "officer", "matkhau123",
                              title="Công chức Tư pháp – Hộ tịch")
 
 
 def _as(ctx, username):
-    return ctx.as_actor(staff.authenticate(ctx, username, "matkhau123"))
+    return ctx.as_user(users.authenticate(ctx, username, "matkhau123"))
 
 
 def _procedure(ctx, text: str) -> int:
@@ -242,10 +242,10 @@ def test_hand_over_ready_and_return_through_the_window(qtbot, ctx, officer_id, m
     assert "Người hoàn thành: Hoàng Văn Nam" in boxes.asked[-1]
     assert win.row.status == DossierStatus.READY and steps["return"].isEnabled()
     ready = [e for e in queries.events(ctx, row.id) if e.kind == "result_ready"][0]
-    assert (ready.by, ready.recorded) == ("Hoàng Văn Nam", clerk.actor.full_name)
+    assert (ready.by, ready.recorded) == ("Hoàng Văn Nam", clerk.user.full_name)
 
     def give_back(cls, parent, submit, row, offer):
-        assert offer.event == CivilEvent.MARRIAGE and offer.household_id is None  # typed in
+        assert offer.event == CivilEventKind.MARRIAGE and offer.household_id is None  # typed in
         return submit({"returned_to": "Lê Văn Tám", "method": "Trực tiếp",
                        "satisfaction": "very_satisfied", "satisfaction_note": "Nhanh",
                        "fee_paid": row.fee_due, "event_person": ""})
@@ -264,7 +264,7 @@ def test_returning_a_death_registration_asks_the_deceased_and_the_day(qtbot, ctx
     plain = actions.ReturnDialog(row)
     qtbot.addWidget(plain)
     assert plain.event_date is None and "event_date" not in plain.values()
-    offer = civil.RegisterOffer(CivilEvent.DEATH, 7, "hộ Lê Văn Tám, Thôn Đoài",
+    offer = civil.RegisterOffer(CivilEventKind.DEATH, 7, "hộ Lê Văn Tám, Thôn Đoài",
                                 members=[civil.Member(41, "Lê Văn Cường", 1940, "Bố")])
     dlg = actions.ReturnDialog(row, offer)
     qtbot.addWidget(dlg)

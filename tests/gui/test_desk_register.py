@@ -9,7 +9,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from app import procedures, residents, staff
+from app import procedures, residents, users
 from app.desk import assign, lifecycle, queries, reception
 from app.desk.clock import now
 from app.desk.types import DossierInput
@@ -22,7 +22,7 @@ BIRTH, DEATH = "1.001193", "1.000656"
 
 
 def _as(ctx, username):
-    return ctx.as_actor(staff.authenticate(ctx, username, "matkhau123"))
+    return ctx.as_user(users.authenticate(ctx, username, "matkhau123"))
 
 
 def _ready(clerk, code, applicant="nguyen van thang", at=None):
@@ -151,15 +151,15 @@ def test_a_late_condolence_is_flagged_on_the_queue_and_the_desk(qtbot, ctx):
 
 def test_the_hand_over_form_offers_officers_and_preselects_the_suggestion(qtbot, ctx):
     clerk = _as(ctx, "canbo")
-    lan = staff.create_user(ctx, "tuphap", "Hoàng Thị Lan", "officer", "matkhau123",
+    lan = users.create_user(ctx, "tuphap", "Hoàng Thị Lan", "officer", "matkhau123",
                             title="Công chức Tư pháp - Hộ tịch")
-    staff.create_user(ctx, "diachinh", "Bùi Quang Minh", "officer", "matkhau123")
+    users.create_user(ctx, "diachinh", "Bùi Quang Minh", "officer", "matkhau123")
     row = _ready(clerk, BIRTH)
     plain = actions.HandOverDialog(row, assign.hand_over_choices(ctx, row.id))
     qtbot.addWidget(plain)
     assert plain.officer.currentData() is None and "Chưa có cán bộ phụ trách" in plain.hint.text()
     assert [plain.officer.itemData(i) for i in range(1, plain.officer.count())] == \
-        [u.id for u in staff.list_officers(ctx)]  # officers only: no clerk, admin or chairman
+        [u.id for u in users.list_officers(ctx)]  # officers only: no clerk, admin or chairman
     procedures.set_field_officer(ctx, "Hộ tịch", lan)
     dlg = actions.HandOverDialog(row, assign.hand_over_choices(ctx, row.id))
     qtbot.addWidget(dlg)
@@ -170,7 +170,7 @@ def test_the_hand_over_form_offers_officers_and_preselects_the_suggestion(qtbot,
 def test_the_procedures_register_sets_each_fields_officer(qtbot, ctx, monkeypatch):
     from ui.registers.procedures.controller import build as build_procedures
 
-    lan = staff.create_user(ctx, "tuphap", "Hoàng Thị Lan", "officer", "matkhau123")
+    lan = users.create_user(ctx, "tuphap", "Hoàng Thị Lan", "officer", "matkhau123")
     view, c = build_procedures(ctx)
     qtbot.addWidget(view)
     c._on_officers_requested()

@@ -15,7 +15,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog
 
-from app import staff
+from app import users
 from app.demo import DEMO_PASSWORD, build_demo
 from app.errors import DomainError
 from app.jobs import run_to_end
@@ -55,7 +55,7 @@ def demo(demo_file, tmp_path):
     path = tmp_path / "xa.sqlite3"
     shutil.copy(demo_file, path)
     ctx = open_database(path)
-    yield ctx.as_actor(staff.authenticate(ctx, "motcua", DEMO_PASSWORD))
+    yield ctx.as_user(users.authenticate(ctx, "motcua", DEMO_PASSWORD))
     ctx.engine.dispose()
 
 
@@ -300,7 +300,7 @@ def test_search_without_marks_and_the_kind_filter(qtbot, demo):
     expected = queries.search_ids(demo, Filters(text="nguyen"))
     assert expected and c.register.ids == expected
     rows = queries.get_letters(demo, expected)
-    assert all("nguyen" in fold(" ".join((r.addressee, r.recipient_name, r.event_text)))
+    assert all("nguyen" in fold(" ".join((r.addressee, r.recipient_name, r.about)))
                for r in rows)
     assert any("Nguyễn" in c.register.model.index(i, ADDRESSEE).data()
                for i in range(c.register.model.rowCount()))

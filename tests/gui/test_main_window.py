@@ -74,7 +74,7 @@ def test_profile_save_updates_the_title(qtbot, window):
 
 
 def test_change_own_password(qtbot, clerk_ctx, boxes):
-    from app import staff
+    from app import users
 
     win = MainWindow(clerk_ctx)
     qtbot.addWidget(win)
@@ -88,7 +88,7 @@ def test_change_own_password(qtbot, clerk_ctx, boxes):
     assert dlg.error.text() == "Mật khẩu hiện tại không đúng."
     dlg.old.setText("matkhau123")
     dlg.ok_button.click()
-    assert boxes.informed and staff.authenticate(clerk_ctx, "canbo", "matkhaumoi1")
+    assert boxes.informed and users.authenticate(clerk_ctx, "canbo", "matkhaumoi1")
 
 
 def test_logout_is_announced(qtbot, window):
@@ -97,9 +97,9 @@ def test_logout_is_announced(qtbot, window):
 
 
 def test_backup_runs_on_the_worker(qtbot, tmp_path, monkeypatch, boxes, file_ctx):
-    from app import staff
+    from app import users
 
-    admin = file_ctx.as_actor(staff.authenticate(file_ctx, "admin", "matkhau123"))
+    admin = file_ctx.as_user(users.authenticate(file_ctx, "admin", "matkhau123"))
     win = MainWindow(admin)
     qtbot.addWidget(win)
     assert win.backup_action.isEnabled()

@@ -6,13 +6,13 @@ import datetime as dt
 
 import pytest
 
-from app import calendar, procedures, residents, settings, staff, villages
+from app import calendar, procedures, residents, settings, users, villages
 from ui.common.widgets import FilePicker
-from ui.registers.accounts.controller import build as build_accounts
 from ui.registers.calendar.controller import build as build_calendar
 from ui.registers.procedures.controller import build as build_procedures
 from ui.registers.profile.controller import build as build_profile
 from ui.registers.residents.controller import build as build_residents
+from ui.registers.users.controller import build as build_accounts
 from ui.registers.villages.controller import build as build_villages
 
 
@@ -234,12 +234,12 @@ def test_accounts_add_reset_password_and_lock(qtbot, admin_ctx, boxes):
     dlg.password_again.setText("abc12345")
     dlg.ok_button.click()
     assert c.selected_row().username == "tuphap"
-    assert staff.authenticate(admin_ctx, "tuphap", "abc12345").role.value == "officer"
+    assert users.authenticate(admin_ctx, "tuphap", "abc12345").role.value == "officer"
     c.password_button.click()
     c.dialog.new.setText("moi123456")
     c.dialog.again.setText("moi123456")
     c.dialog.ok_button.click()
-    assert staff.authenticate(admin_ctx, "tuphap", "moi123456")
+    assert users.authenticate(admin_ctx, "tuphap", "moi123456")
     assert c.toggle_button.text() == "Khóa tài khoản"
     c.toggle_button.click()
     qtbot.waitUntil(lambda: _column(c, 4)[c.model.row_of(c.selected_id())] == "Đã khóa")
@@ -286,11 +286,11 @@ def test_residents_model_counts_after_household_changes(qtbot, admin_ctx):
 
 
 def test_chairman_opens_a_household_read_only(qtbot, ctx):
-    from app import staff
+    from app import users
     from ui.registers.households.controller import build as build_households
 
-    staff.create_user(ctx, "chutich", "Lê Văn Minh", "chairman", "matkhau123")
-    chairman = ctx.as_actor(staff.authenticate(ctx, "chutich", "matkhau123"))
+    users.create_user(ctx, "chutich", "Lê Văn Minh", "chairman", "matkhau123")
+    chairman = ctx.as_user(users.authenticate(ctx, "chutich", "matkhau123"))
     view, c = _open(qtbot, build_households, chairman)
     assert not c.add_button.isEnabled() and not c.import_button.isEnabled()
     c.select_id(c.model.id_at(0))

@@ -12,7 +12,7 @@ import shiboken6
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app import procedures, residents, staff
+from app import procedures, residents, users
 from app.changes import ChangeHub, Topic
 from app.desk import lifecycle, reception
 from app.desk.types import DossierInput
@@ -26,7 +26,7 @@ CHILD = "Nguyễn Minh Khang"
 
 @pytest.fixture
 def clerk(ctx):
-    return ctx.as_actor(staff.authenticate(ctx, "canbo", "matkhau123"))
+    return ctx.as_user(users.authenticate(ctx, "canbo", "matkhau123"))
 
 
 def _return_a_birth(clerk) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app import settings, setup, staff
+from app import settings, setup, users
 from app.database import open_memory
 from ui.startup.flow import AppFlow
 from ui.startup.login_dialog import LoginDialog
@@ -38,8 +38,8 @@ def test_login_success(qtbot, ctx, password):
     dlg.password.setText(password)
     with qtbot.waitSignal(dlg.logged_in) as blocker:
         qtbot.keyClick(dlg.password, "\r")  # Enter signs in
-    actor = blocker.args[0]
-    assert actor.username == "canbo" and actor.full_name == "Lê Thị Lan"
+    user = blocker.args[0]
+    assert user.username == "canbo" and user.full_name == "Lê Thị Lan"
     assert not dlg.isVisible()
 
 
@@ -83,7 +83,7 @@ def test_setup_creates_the_administrator(qtbot, empty_ctx):
     assert blocker.args == ["quantri"]
     assert not setup.needs_setup(empty_ctx)
     assert settings.profile(empty_ctx).commune_name == "Quang Trung"
-    assert staff.authenticate(empty_ctx, "quantri", "batdau2024").role.value == "admin"
+    assert users.authenticate(empty_ctx, "quantri", "batdau2024").role.value == "admin"
 
 
 def test_flow_from_first_start_to_main_window_and_back(qtbot, empty_ctx):

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView
 
-from app import paths, staff
+from app import paths, users
 from ui.common import ui_state
 from ui.main_window import MainWindow
 
@@ -23,7 +23,7 @@ def fresh_state(tmp_path, monkeypatch):
 
 
 def _as(ctx, username):
-    return ctx.as_actor(staff.authenticate(ctx, username, "matkhau123"))
+    return ctx.as_user(users.authenticate(ctx, username, "matkhau123"))
 
 
 def _window(qtbot, ctx) -> MainWindow:

@@ -83,6 +83,8 @@ class ChangeWatch(QObject):
         self.refreshed.emit(topics)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if watched is self.view and event.type() == QEvent.Type.Show:
+        # while the screen is torn down Qt may still call in after Python let go of the
+        # attributes: nothing to refresh then
+        if event.type() == QEvent.Type.Show and watched is getattr(self, "view", None):
             self.flush()
         return False

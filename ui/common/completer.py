@@ -145,7 +145,7 @@ class FoldCompleter(QObject):
         self._hand_on = target
         target.installEventFilter(self)
         target.setFocus()
-        QTimer.singleShot(1000, self._forget_hand_on)  # a later visit to the field is the user's
+        QTimer.singleShot(1000, self, self._forget_hand_on)  # a later visit to the field is the user's
 
     def _forget_hand_on(self) -> None:
         if self._hand_on is not None:
@@ -153,11 +153,11 @@ class FoldCompleter(QObject):
             self._hand_on = None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.FocusIn and self._hand_on is not None:
+        target = getattr(self, "_hand_on", None)  # None too while Qt tears the field down
+        if event.type() == QEvent.Type.FocusIn and target is not None:
             if watched is self.field:  # handed back by the popup's closing: on again
-                target = self._hand_on
-                QTimer.singleShot(0, target.setFocus)
-            elif watched is self._hand_on and self._hand_on.window().isActiveWindow():
+                QTimer.singleShot(0, target, target.setFocus)  # skipped if the form is gone
+            elif watched is target and target.window().isActiveWindow():
                 self._forget_hand_on()  # arrived for good
         return False
 

@@ -66,7 +66,7 @@ class ColumnWidths(QObject):
     def __init__(self, table: QTableView, ctx: AppContext, name: str):
         super().__init__(table)
         self.table = table
-        self.username = ctx.actor.username
+        self.username = ctx.user.username
         self.name = name
         self.restored = False
         self._timer = QTimer(self)

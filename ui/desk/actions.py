@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.desk.assign import HandOverChoices
 from app.desk.civil import RegisterOffer
-from app.desk.types import CivilEvent, DocKind, DossierRow, Satisfaction
+from app.desk.types import CivilEventKind, DocKind, DossierRow, Satisfaction
 from app.errors import DomainError
 from app.i18n import N_, _
 from app.labels import choices, label
@@ -180,9 +180,9 @@ class ReturnDialog(ActionDialog):
         self.deceased: QComboBox | None = None
         self.event_date: DateField | None = None
         event = self.offer.event
-        if event == CivilEvent.BIRTH:
+        if event == CivilEventKind.BIRTH:
             self._build_birth()
-        elif event == CivilEvent.DEATH:
+        elif event == CivilEventKind.DEATH:
             self._build_death()
         elif event is not None:
             self.event_person.setPlaceholderText(_("để trống: ghi tên người nộp"))

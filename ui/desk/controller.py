@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 
-from app import procedures, staff, validators
+from app import procedures, users, validators
 from app.auth import Permission
 from app.changes import Topic
 from app.context import AppContext
@@ -49,7 +49,7 @@ class DeskController(QObject):
         self.print_runner = PrintRunner(view)  # the slip printed after reception
         self.preview_runner = self.reports.print_runner
         self.export_runner = self.reports.export_runner
-        self.can_receive = ctx.actor.can(Permission.RECEIVE_DOSSIERS)
+        self.can_receive = ctx.user.can(Permission.RECEIVE_DOSSIERS)
         self.mode = "all"  # a bucket key, "all" (the filters) or "lookup"
         self.attention: dict[str, list[int]] = {}
         self.lookup_ids: list[int] = []
@@ -109,7 +109,7 @@ class DeskController(QObject):
             v.channel: [(_("Mọi hình thức"), None)]
             + [(t, c) for c, t in choices(Channel)],
             v.handler: [(_("Mọi cán bộ"), None)]
-            + [(u.full_name, u.id) for u in staff.list_users(ctx)],
+            + [(u.full_name, u.id) for u in users.list_users(ctx)],
             v.procedure: [(_("Mọi thủ tục"), None)]
             + [(p.name, p.id) for p in procedures.get_procedures(
                 ctx, procedures.search_procedure_ids(ctx, include_inactive=True))],

@@ -197,7 +197,7 @@ class DossierWindow(QDialog):
             self.grid.addWidget(title, r, c * 2, top | Qt.AlignmentFlag.AlignRight)
             self.grid.addWidget(shown, r, c * 2 + 1, top)
         self.events.set_rows(queries.events(self.ctx, d.id))
-        allowed = steps.allowed_steps(self.ctx.actor, d.status)
+        allowed = steps.allowed_steps(self.ctx.user, d.status)
         for key, button in self.step_buttons.items():
             button.setEnabled(key in allowed)
         apology = self.step_buttons[Step.APOLOGY]
@@ -245,7 +245,7 @@ class DossierWindow(QDialog):
         row = actions.SupplementDialog.ask(
             self, lambda v: lifecycle.request_supplement(self.ctx, self.row.id, v["documents"],
                                                          v["reason"], v["contact"]),
-            row=self.row, suggestions=suggestions, contact=self.ctx.actor.full_name)
+            row=self.row, suggestions=suggestions, contact=self.ctx.user.full_name)
         if row is not None:
             self._reload(row, _("Đã ghi yêu cầu bổ sung; thời hạn tạm dừng. In Phiếu bổ sung "
                                 "(Mẫu 02) để giao công dân."))
@@ -264,7 +264,7 @@ class DossierWindow(QDialog):
         self._reload(row, "\n".join(lines))
 
     def _on_ready_requested(self) -> None:
-        d, me = self.row, self.ctx.actor.full_name
+        d, me = self.row, self.ctx.user.full_name
         finisher = d.handler or me
         question = _("Ghi nhận hồ sơ {code} đã có kết quả, chờ trả cho công dân?").format(
             code=d.code) + "\n\n" + _("Người hoàn thành: {finisher}. Người ghi nhận: {me}.").format(

@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QPushButton, QWidget
 
-from app import staff
+from app import users
 from app.context import AppContext
 from app.desk import fees, forms_ledger, stats
 from app.i18n import _
@@ -89,7 +89,7 @@ class FeeDayDialog(FormDialog):
         self.day.set_value(today())
         self.user = QComboBox()
         self.user.addItem(_("Mọi cán bộ"), None)
-        for u in staff.list_users(ctx, include_inactive=False):
+        for u in users.list_users(ctx, include_inactive=False):
             self.user.addItem(u.full_name, u.id)
         self.add_row(_("Cán bộ thu:"), self.user)
 

@@ -167,7 +167,7 @@ class ComposeDialog(QDialog):
         box = QLabel(_("<b>{kind}</b> – {occasion}<br><span style='color:#555'>{event}</span>")
                      .format(kind=label(draft.kind),
                              occasion=label(draft.occasion, Occasion),
-                             event=draft.event_text))
+                             event=draft.about))
         box.setWordWrap(True)
         return box
 

@@ -23,7 +23,7 @@ from app.context import AppContext
 from app.i18n import _
 from app.labels import label
 from app.letters.types import (
-    EVENT_OCCASIONS,
+    CIVIL_EVENT_OCCASIONS,
     OCCASION_KIND,
     LetterKind,
     Occasion,
@@ -32,7 +32,7 @@ from ui.common.completer import Choice, FoldCompleter, household_choice, residen
 
 RESIDENT, HOUSEHOLD = "resident", "household"
 # occasions the service only accepts with a registered event or a dossier: from the queue
-FROM_QUEUE = (*EVENT_OCCASIONS, Occasion.LATE)
+FROM_QUEUE = (*CIVIL_EVENT_OCCASIONS, Occasion.LATE)
 NOTE_STYLE = "background: #fff8e1; border: 1px solid #f0c36d; border-radius: 3px; padding: 6px;"
 
 

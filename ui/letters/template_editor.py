@@ -75,7 +75,7 @@ class TemplateEditorDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self.can_edit = ctx.actor.can(Permission.EDIT_LETTER_TEMPLATES)
+        self.can_edit = ctx.user.can(Permission.EDIT_LETTER_TEMPLATES)
         self.key: str | None = None
         self.stored: templates.Template | None = None  # the template as saved
         self.saved_text = ""  # the editor's text when loaded or saved

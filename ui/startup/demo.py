@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from app import settings, staff
+from app import settings, users
 from app.context import AppContext
 from app.errors import DomainError
 from app.i18n import _
@@ -35,7 +35,7 @@ def demo_accounts(ctx: AppContext) -> list[str]:
     if demo_available():
         demo = importlib.import_module("app.demo")
         return [username for username, *_ in demo.STAFF]
-    return [u.username for u in staff.list_users(ctx, include_inactive=False)]
+    return [u.username for u in users.list_users(ctx, include_inactive=False)]
 
 
 def demo_password() -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from app import paths, setup
-from app.auth import Actor
+from app.auth import CurrentUser
 from app.context import AppContext
 from ui.language import apply_stored_language
 from ui.main_window import MainWindow
@@ -84,8 +84,8 @@ class AppFlow(QObject):
             window.close()
             window.deleteLater()
 
-    def _on_logged_in(self, actor: Actor) -> None:
-        self._show_window(self.ctx.as_actor(actor))
+    def _on_logged_in(self, user: CurrentUser) -> None:
+        self._show_window(self.ctx.as_user(user))
 
     def _show_window(self, ctx: AppContext) -> None:
         self.window = MainWindow(ctx, is_demo=is_demo(self.ctx))

@@ -5,18 +5,18 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
-from app import settings, staff
-from app.auth import Actor
+from app import settings, users
+from app.auth import CurrentUser
 from app.context import AppContext
 from app.i18n import _
 from ui.common.forms import FormDialog
-from ui.registers.accounts.dialogs import password_field
+from ui.registers.users.dialogs import password_field
 
 DEMO_PASSWORD = "quangtrung"  # app.demo.DEMO_PASSWORD; kept here so the hint never needs it
 
 
 class LoginDialog(FormDialog):
-    logged_in = Signal(object)  # the Actor
+    logged_in = Signal(object)  # the CurrentUser
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, username: str = "",
                  demo_accounts: list[str] | None = None):
@@ -47,8 +47,8 @@ class LoginDialog(FormDialog):
     def values(self) -> tuple[str, str]:
         return self.username.text(), self.password.text()
 
-    def _authenticate(self, v: tuple[str, str]) -> Actor:
-        return staff.authenticate(self.ctx, *v)
+    def _authenticate(self, v: tuple[str, str]) -> CurrentUser:
+        return users.authenticate(self.ctx, *v)
 
     def _on_ok_clicked(self) -> None:
         self.result_value = None

@@ -9,8 +9,8 @@ from app import settings, setup
 from app.context import AppContext
 from app.i18n import _
 from ui.common.forms import FormDialog
-from ui.registers.accounts.dialogs import password_field
 from ui.registers.profile.controller import PLACEHOLDERS
+from ui.registers.users.dialogs import password_field
 
 
 def _section(text: str) -> QLabel:

@@ -67,7 +67,7 @@ class CalendarController(RegisterController):
 
     def __init__(self, view: RegisterView, ctx: AppContext):
         super().__init__(view, ctx, ListTableModel(COLUMNS, view, key=lambda d: d.date))
-        self.can_edit = ctx.actor.can(Permission.EDIT_CALENDAR)
+        self.can_edit = ctx.user.can(Permission.EDIT_CALENDAR)
         self.year = view.add_filter(_("Năm:"), QSpinBox(minimum=MIN_YEAR, maximum=MAX_YEAR))
         self.year.setValue(dt.date.today().year)
         self.add_button = view.add_button(_("Thêm ngày"),

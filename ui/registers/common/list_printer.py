@@ -27,7 +27,7 @@ class ListPrinter(QObject):
         self._document = document
         self._village_filter = village_filter
         self.button = view.add_button(_("In danh sách…"), tooltip)
-        self.button.setEnabled(ctx.actor.can(Permission.VIEW_REGISTERS))
+        self.button.setEnabled(ctx.user.can(Permission.VIEW_REGISTERS))
         self.runner = PrintRunner(view)
         self._connect_signals()
 

@@ -40,7 +40,7 @@ class HouseholdsController(RegisterController):
 
     def __init__(self, view: RegisterView, ctx: AppContext):
         super().__init__(view, ctx, IdTableModel(COLUMNS, lambda ids: residents.get_households(ctx, ids), view))
-        self.can_edit = ctx.actor.can(Permission.EDIT_RESIDENTS)
+        self.can_edit = ctx.user.can(Permission.EDIT_RESIDENTS)
         self.village_filter = view.add_filter(_("Thôn:"), VillageFilter())
         view.show_inactive.show()
         self.add_button = view.add_button(_("Thêm hộ"), _("Thêm hộ gia đình mới (Ctrl+N)"))

@@ -123,8 +123,8 @@ class PaperController(SettingsController):
     paper_saved = Signal(object)  # the PaperSettings
 
     def __init__(self, view: PaperView, ctx: AppContext):
-        super().__init__(view, ctx, ctx.actor.can(Permission.EDIT_PROFILE))
-        self.can_print = ctx.actor.can(Permission.VIEW_REGISTERS)
+        super().__init__(view, ctx, ctx.user.can(Permission.EDIT_PROFILE))
+        self.can_print = ctx.user.can(Permission.VIEW_REGISTERS)
         self.print_runner = PrintRunner(view)
         if not self.can_edit:
             self._set_read_only()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QComboBox
 
-from app import catalogue_io, procedures, staff
+from app import catalogue_io, procedures, users
 from app.auth import Permission
 from app.changes import Topic
 from app.context import AppContext
@@ -70,7 +70,7 @@ class ProceduresController(RegisterController):
 
     def __init__(self, view: RegisterView, ctx: AppContext):
         super().__init__(view, ctx, IdTableModel(COLUMNS, lambda ids: procedures.get_procedures(ctx, ids), view))
-        self.can_edit = ctx.actor.can(Permission.EDIT_CATALOGUE)
+        self.can_edit = ctx.user.can(Permission.EDIT_CATALOGUE)
         self.field_filter = view.add_filter(_("Lĩnh vực:"), QComboBox())
         self.field_filter.setMinimumContentsLength(18)
         view.show_inactive.setText(_("Hiện cả thủ tục đã ngừng áp dụng"))
@@ -125,10 +125,10 @@ class ProceduresController(RegisterController):
         self.officers_button.setEnabled(self.can_edit)
 
     def _dialog(self, title: str, row: ProcedureRow | None = None) -> ProcedureDialog:
-        names = {u.id: u.full_name for u in staff.list_users(self.ctx)}
+        names = {u.id: u.full_name for u in users.list_users(self.ctx)}
         by_field = {f: names.get(uid, "") for f, uid in procedures.field_officers(self.ctx).items()}
         return ProcedureDialog(title, procedures.list_fields(self.ctx), self.view, row,
-                               officers=staff.list_officers(self.ctx), field_officers=by_field)
+                               officers=users.list_officers(self.ctx), field_officers=by_field)
 
     def _on_add_requested(self) -> None:
         dlg = self._dialog(_("Thêm thủ tục"))
@@ -138,7 +138,7 @@ class ProceduresController(RegisterController):
     def _on_officers_requested(self) -> None:
         dlg = FieldOfficersDialog(procedures.list_fields(self.ctx),
                                   procedures.field_officers(self.ctx),
-                                  staff.list_officers(self.ctx), self.view)
+                                  users.list_officers(self.ctx), self.view)
         dlg.submit = lambda chosen: procedures.set_field_officers(self.ctx, chosen)
         self.open_dialog(dlg, on_saved=lambda _result: None)  # the list follows the change
 

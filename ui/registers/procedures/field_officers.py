@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _
-from app.staff import UserRow
+from app.users import UserRow
 from ui.common.forms import FormDialog
 
 

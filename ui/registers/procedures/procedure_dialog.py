@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _
 from app.labels import choices
-from app.procedures import CivilEvent, ProcedureInput, ProcedureRow, TimeUnit, short_name
-from app.staff import UserRow
+from app.procedures import CivilEventKind, ProcedureInput, ProcedureRow, TimeUnit, short_name
+from app.users import UserRow
 from ui.common.forms import FormDialog
 
 
@@ -64,7 +64,7 @@ class ProcedureDialog(FormDialog):
         self.online_level = self.add_row(_("Mức độ trực tuyến:"), QLineEdit())
         self.civil_event = QComboBox()
         self.civil_event.addItem(_("(không)"), None)
-        for event, text in choices(CivilEvent):
+        for event, text in choices(CivilEventKind):
             self.civil_event.addItem(text, event)
         self.add_row(_("Sự kiện hộ tịch:"), self.civil_event)
         self.documents = self.add_row(_("Thành phần hồ sơ:"),

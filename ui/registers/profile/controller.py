@@ -44,7 +44,7 @@ class ProfileController(SettingsController):
     profile_saved = Signal(object)  # the CommuneProfile
 
     def __init__(self, view: ProfileView, ctx: AppContext):
-        super().__init__(view, ctx, ctx.actor.can(Permission.EDIT_PROFILE))
+        super().__init__(view, ctx, ctx.user.can(Permission.EDIT_PROFILE))
         for edit in view.fields.values():
             edit.setReadOnly(not self.can_edit)
         self._connect_signals()

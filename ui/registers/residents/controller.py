@@ -41,7 +41,7 @@ class ResidentsController(RegisterController):
 
     def __init__(self, view: RegisterView, ctx: AppContext):
         super().__init__(view, ctx, IdTableModel(COLUMNS, lambda ids: residents.get_residents(ctx, ids), view))
-        self.can_edit = ctx.actor.can(Permission.EDIT_RESIDENTS)
+        self.can_edit = ctx.user.can(Permission.EDIT_RESIDENTS)
         self.village_filter = view.add_filter(_("Thôn:"), VillageFilter())
         view.show_inactive.show()
         self.add_button = view.add_button(_("Thêm nhân khẩu"),

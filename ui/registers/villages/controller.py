@@ -48,7 +48,7 @@ class VillagesController(RegisterController):
 
     def __init__(self, view: RegisterView, ctx: AppContext):
         super().__init__(view, ctx, ListTableModel(COLUMNS, view))
-        self.can_edit = ctx.actor.can(Permission.EDIT_RESIDENTS)
+        self.can_edit = ctx.user.can(Permission.EDIT_RESIDENTS)
         view.show_inactive.setText(_("Hiện cả thôn đã ngừng sử dụng"))
         view.show_inactive.show()
         self.add_button = view.add_button(_("Thêm thôn"), _("Thêm thôn mới (Ctrl+N)"))

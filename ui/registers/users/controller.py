@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from app import staff
+from app import users
 from app.auth import Permission
 from app.changes import Topic
 from app.context import AppContext
 from app.i18n import N_, _
-from app.staff import UserRow
+from app.users import UserRow
 from ui.common.models import Column, ListTableModel
-from ui.registers.accounts.dialogs import AccountDialog, PasswordDialog
 from ui.registers.common.controller import RegisterController
 from ui.registers.common.view import RegisterView
+from ui.registers.users.dialogs import PasswordDialog, UserDialog
 
 COLUMNS = [
     Column(N_("Tên đăng nhập"), lambda u: u.username),
@@ -24,7 +24,7 @@ COLUMNS = [
 ]
 
 
-class AccountsController(RegisterController):
+class UsersController(RegisterController):
     unit = N_("tài khoản")
     topics = frozenset({Topic.USERS})
     table_name = "accounts"
@@ -33,7 +33,7 @@ class AccountsController(RegisterController):
 
     def __init__(self, view: RegisterView, ctx: AppContext):
         super().__init__(view, ctx, ListTableModel(COLUMNS, view))
-        self.can_edit = ctx.actor.can(Permission.MANAGE_ACCOUNTS)
+        self.can_edit = ctx.user.can(Permission.MANAGE_USERS)
         self.add_button = view.add_button(_("Thêm tài khoản"), _("Thêm tài khoản cán bộ (Ctrl+N)"))
         self.edit_button = view.add_button(_("Sửa…"), _("Sửa tài khoản đang chọn (Enter)"))
         self.password_button = view.add_button(_("Đặt lại mật khẩu…"))
@@ -47,21 +47,21 @@ class AccountsController(RegisterController):
         self.password_button.clicked.connect(self._on_password_requested)
 
     def query(self) -> list[UserRow]:
-        return staff.list_users(self.ctx, self.view.search.text())
+        return users.list_users(self.ctx, self.view.search.text())
 
     def describe(self, row: UserRow) -> str:
         return _("tài khoản {username} ({name})").format(username=row.username, name=row.full_name)
 
     def set_active(self, item_id: int, active: bool) -> None:
-        staff.set_user_active(self.ctx, item_id, active)
+        users.set_user_active(self.ctx, item_id, active)
 
     def _update_buttons(self) -> None:
         super()._update_buttons()
         self.password_button.setEnabled(self.can_edit and self.selected_row() is not None)
 
     def _on_add_requested(self) -> None:
-        dlg = AccountDialog(_("Thêm tài khoản"), self.view)
-        dlg.submit = lambda d: staff.create_user(self.ctx, d["username"], d["full_name"],
+        dlg = UserDialog(_("Thêm tài khoản"), self.view)
+        dlg.submit = lambda d: users.create_user(self.ctx, d["username"], d["full_name"],
                                                  d["role"], d["password"], d["title"])
         self.open_dialog(dlg)
 
@@ -69,10 +69,10 @@ class AccountsController(RegisterController):
         row = self.selected_row()
         if row is None:
             return
-        dlg = AccountDialog(_("Sửa tài khoản"), self.view, row)
+        dlg = UserDialog(_("Sửa tài khoản"), self.view, row)
 
         def save(d: dict) -> int:
-            staff.update_user(self.ctx, row.id, full_name=d["full_name"], title=d["title"],
+            users.update_user(self.ctx, row.id, full_name=d["full_name"], title=d["title"],
                               role=d["role"])
             return row.id
         dlg.submit = save
@@ -86,12 +86,12 @@ class AccountsController(RegisterController):
                              who=f"{row.username} – {row.full_name}")
 
         def save(d: dict) -> int:
-            staff.set_password(self.ctx, row.id, d["new"])
+            users.set_password(self.ctx, row.id, d["new"])
             return row.id
         dlg.submit = save
         self.open_dialog(dlg)
 
 
-def build(ctx: AppContext) -> tuple[RegisterView, AccountsController]:
+def build(ctx: AppContext) -> tuple[RegisterView, UsersController]:
     view = RegisterView(_("Tài khoản cán bộ"), _("Tìm theo họ tên, tên đăng nhập, chức danh…"))
-    return view, AccountsController(view, ctx)
+    return view, UsersController(view, ctx)

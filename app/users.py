@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app import audit, search_index
-from app.auth import Actor, Permission, hash_password, verify_password
+from app.auth import CurrentUser, Permission, hash_password, verify_password
 from app.context import AppContext
 from app.errors import DomainError, NotFound
 from app.i18n import N_, _
@@ -97,7 +97,7 @@ def _index(s: Session, u: User) -> None:
     search_index.set_tokens(s, USER, u.id, search_index.index_tokens(u.full_name, u.username, u.title))
 
 
-def create_user_in(s: Session, actor: Actor, username: str, full_name: str, role: Role | str,
+def create_user_in(s: Session, user: CurrentUser, username: str, full_name: str, role: Role | str,
                    password: str, title: str = "") -> User:
     """Create an account inside an open unit of work (setup, demo and create_user use it)."""
     username = _clean_username(username)
@@ -113,16 +113,16 @@ def create_user_in(s: Session, actor: Actor, username: str, full_name: str, role
     s.add(u)
     s.flush()
     _index(s, u)
-    audit.record(s, actor, "create", USER, u.id,
+    audit.record(s, user, "create", USER, u.id,
                  {"username": username, "full_name": full_name, "role": role.value})
     return u
 
 
 def create_user(ctx: AppContext, username: str, full_name: str, role: Role | str, password: str,
                 title: str = "") -> int:
-    ctx.require(Permission.MANAGE_ACCOUNTS)
+    ctx.require(Permission.MANAGE_USERS)
     with ctx.write() as s:
-        return create_user_in(s, ctx.actor, username, full_name, role, password, title).id
+        return create_user_in(s, ctx.user, username, full_name, role, password, title).id
 
 
 def _active_admins(s: Session, exclude_id: int) -> int:
@@ -131,7 +131,7 @@ def _active_admins(s: Session, exclude_id: int) -> int:
 
 
 def update_user(ctx: AppContext, user_id: int, *, full_name: str, title: str, role: Role | str) -> None:
-    ctx.require(Permission.MANAGE_ACCOUNTS)
+    ctx.require(Permission.MANAGE_USERS)
     full_name, role = person_name(full_name), _role(role)
     with ctx.write() as s:
         u = s.get(User, user_id)
@@ -144,39 +144,39 @@ def update_user(ctx: AppContext, user_id: int, *, full_name: str, title: str, ro
         u.full_name, u.name_key, u.sort_key = full_name, fold(full_name), person_sort_key(full_name)
         u.title, u.role = nfc(title), role
         _index(s, u)
-        audit.record(s, ctx.actor, "update", USER, u.id, audit.diff(before, audit.snapshot(u, fields)))
+        audit.record(s, ctx.user, "update", USER, u.id, audit.diff(before, audit.snapshot(u, fields)))
 
 
 def set_password(ctx: AppContext, user_id: int, new_password: str, old_password: str | None = None) -> None:
     """An administrator resets anyone's password; a user changes their own with the old one."""
-    own = ctx.actor.user_id == user_id
+    own = ctx.user.user_id == user_id
     if not own:
-        ctx.require(Permission.MANAGE_ACCOUNTS)
+        ctx.require(Permission.MANAGE_USERS)
     _check_password(new_password)
     with ctx.write() as s:
         u = s.get(User, user_id)
         if u is None:
             raise NotFound(_("Không tìm thấy tài khoản này."))
-        if own and not ctx.actor.can(Permission.MANAGE_ACCOUNTS):
+        if own and not ctx.user.can(Permission.MANAGE_USERS):
             if old_password is None or not verify_password(old_password, u.password_hash):
                 raise DomainError(_("Mật khẩu hiện tại không đúng."), field="password")
         u.password_hash = hash_password(new_password)
-        audit.record(s, ctx.actor, "password", USER, u.id, {})
+        audit.record(s, ctx.user, "password", USER, u.id, {})
 
 
 def set_user_active(ctx: AppContext, user_id: int, active: bool) -> None:
     def guard(s: Session, u: User, active: bool) -> None:
-        if not active and u.id == ctx.actor.user_id:
+        if not active and u.id == ctx.user.user_id:
             raise DomainError(_("Không thể tự khóa tài khoản đang đăng nhập."))
         if not active and u.role == Role.ADMIN and _active_admins(s, u.id) == 0:
             raise DomainError(_("Phải còn ít nhất một tài khoản quản trị đang hoạt động."))
 
-    set_active(ctx, User, user_id, active, entity=USER, permission=Permission.MANAGE_ACCOUNTS,
+    set_active(ctx, User, user_id, active, entity=USER, permission=Permission.MANAGE_USERS,
                missing=N_("Không tìm thấy tài khoản này."), guard=guard)
 
 
-def authenticate(ctx: AppContext, username: str, password: str) -> Actor:
-    """Check a sign-in; returns the Actor for the session's context. Logged in the audit."""
+def authenticate(ctx: AppContext, username: str, password: str) -> CurrentUser:
+    """Check a sign-in; returns the CurrentUser for the session's context. Logged in the audit."""
     name = nfc(username).lower()
     with ctx.write() as s:
         u = s.scalar(select(User).where(User.username == name))
@@ -185,6 +185,6 @@ def authenticate(ctx: AppContext, username: str, password: str) -> Actor:
         if not u.active:
             raise DomainError(_("Tài khoản này đã bị khóa; vui lòng liên hệ quản trị hệ thống."))
         u.last_login_at = dt.datetime.now().replace(microsecond=0)
-        actor = Actor(u.id, u.username, u.full_name, u.role)
-        audit.record(s, actor, "login", USER, u.id, {})
-        return actor
+        user = CurrentUser(u.id, u.username, u.full_name, u.role)
+        audit.record(s, user, "login", USER, u.id, {})
+        return user

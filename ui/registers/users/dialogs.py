@@ -8,7 +8,7 @@ from app.auth import Role
 from app.errors import DomainError
 from app.i18n import _
 from app.labels import choices
-from app.staff import UserRow
+from app.users import UserRow
 from ui.common.forms import FormDialog
 
 
@@ -24,7 +24,7 @@ def same_twice(first: str, second: str) -> str:
     return first
 
 
-class AccountDialog(FormDialog):
+class UserDialog(FormDialog):
     def __init__(self, title: str, parent: QWidget | None = None, row: UserRow | None = None):
         super().__init__(title, parent)
         self.username = self.add_row(_("Tên đăng nhập:"),
