@@ -16,14 +16,8 @@ from app.excel import ImportPreview, RowIssue, cell_text, read_rows, write_sheet
 from app.i18n import _
 from app.jobs import Job, Progress
 from app.labels import label
-from app.residents import (
-    HEAD_RELATION,
-    HOUSEHOLD,
-    RESIDENT,
-    ResidentInput,
-    household_tokens,
-    resident_tokens,
-)
+from app.resident_lists import HOUSEHOLD, RESIDENT
+from app.residents import HEAD_RELATION, ResidentInput, household_tokens, resident_tokens
 from app.text import fold, person_sort_key
 from db.models import Household, Resident, Village
 

@@ -16,21 +16,7 @@ from app.errors import DomainError, NotFound
 from app.i18n import N_, _
 from app.labels import register
 from app.records import set_active
-
-# The reading side of the register; re-exported so callers use `app.residents` for both.
-from app.resident_lists import (  # noqa: F401
-    HOUSEHOLD,
-    RESIDENT,
-    HouseholdDetail,
-    HouseholdRow,
-    ResidentRow,
-    get_household,
-    get_households,
-    get_resident,
-    get_residents,
-    search_household_ids,
-    search_resident_ids,
-)
+from app.resident_lists import HOUSEHOLD, RESIDENT
 from app.text import fold, nfc, person_sort_key
 from db.models import Household, Resident, Sex, Village
 

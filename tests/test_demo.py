@@ -14,7 +14,8 @@ from app.database import open_memory
 from app.demo import DEMO_PASSWORD, STAFF, build_demo, ensure_demo_database
 from app.demo.people import REFERENCE_DATE, age_on
 from app.jobs import run_to_end
-from app.residents import HEAD_RELATION, RESIDENT, search_resident_ids
+from app.resident_lists import RESIDENT, search_resident_ids
+from app.residents import HEAD_RELATION
 from app.text import fold
 from app.users import authenticate
 from db.models import CalendarYear, Household, Resident, Role, SearchToken, Sex, Village

@@ -10,7 +10,7 @@ import weakref
 import pytest
 from sqlalchemy import func, select
 
-from app import procedures, residents, users
+from app import procedures, resident_lists, residents, users
 from app.desk import assign, civil, reception, steps
 from app.desk import lifecycle as L
 from app.desk import queries as Q
@@ -167,8 +167,8 @@ def test_one_address_function():
 
 
 def test_reception_writes_the_address_the_same_way(ctx):
-    [rid] = residents.search_resident_ids(ctx, "nguyen van thang")
-    person = residents.get_resident(ctx, rid)
+    [rid] = resident_lists.search_resident_ids(ctx, "nguyen van thang")
+    person = resident_lists.get_resident(ctx, rid)
     row = reception.receive(as_user(ctx, "motcua"), DossierInput(
         proc(ctx, "1.001022"), applicant_resident_id=rid, received_at=DAY))
     assert row.applicant_address == person.full_address == "Xóm 1, Thôn Đoài"
@@ -248,7 +248,7 @@ def _household_members(ctx, household_id):
 
 
 def _birth_ready(ctx):
-    [rid] = residents.search_resident_ids(ctx, "nguyen van thang")
+    [rid] = resident_lists.search_resident_ids(ctx, "nguyen van thang")
     d = reception.receive(as_user(ctx, "motcua"), DossierInput(
         proc(ctx, "1.001193"), applicant_resident_id=rid, received_at=DAY))
     L.mark_ready(as_user(ctx, "motcua"), d.id)
@@ -307,8 +307,8 @@ def test_a_newborn_needs_a_birth_registration_and_a_household(ctx):
 
 
 def test_a_death_returned_marks_the_member_chosen(ctx):
-    [head] = residents.search_resident_ids(ctx, "nguyen van thang")
-    hh = residents.get_resident(ctx, head).household_id
+    [head] = resident_lists.search_resident_ids(ctx, "nguyen van thang")
+    hh = resident_lists.get_resident(ctx, head).household_id
     wife = residents.add_resident(ctx, hh, ResidentInput("Phạm Thị Mai", "Nữ", "1972",
                                                          relation="Vợ"))
     d = reception.receive(as_user(ctx, "motcua"), DossierInput(

@@ -7,7 +7,7 @@ import threading
 import pytest
 from sqlalchemy import func, select
 
-from app import catalogue_io, procedures, residents, settings, users, villages
+from app import catalogue_io, procedures, resident_lists, residents, settings, users, villages
 from app.database import open_database, open_memory
 from app.desk import lifecycle as L
 from app.desk import queries as Q
@@ -83,7 +83,7 @@ def test_reception_codes_ledger_and_due_date(ctx):
 
 
 def test_applicant_from_the_register(ctx):
-    [rid] = residents.search_resident_ids(ctx, "nguyen van thang")
+    [rid] = resident_lists.search_resident_ids(ctx, "nguyen van thang")
     row = reception.receive(as_user(ctx, "motcua"), DossierInput(
         proc(ctx, "1.001193"), applicant_resident_id=rid, received_at=dt.datetime(2026, 3, 2, 9)))
     assert (row.applicant_name, row.applicant_phone) == ("Nguyễn Văn Thắng", "0912345678")

@@ -1,7 +1,7 @@
 import pytest
 from sqlalchemy import func, select
 
-from app import household_io, residents, villages
+from app import household_io, resident_lists, villages
 from app.database import open_memory
 from app.errors import DomainError
 from app.excel import write_sheet
@@ -34,9 +34,9 @@ def test_clean_file_imports(ctx, tmp_path):
     preview = household_io.preview_households(ctx, path)
     assert preview.clean and len(preview.good) == 2
     assert run_to_end(household_io.import_households(ctx, preview)) == 2
-    [hh] = residents.get_households(ctx, residents.search_household_ids(ctx, "nguyen van thang"))
+    [hh] = resident_lists.get_households(ctx, resident_lists.search_household_ids(ctx, "nguyen van thang"))
     assert (hh.code, hh.members, hh.village) == ("QT-1", 2, "Thôn Đoài")
-    assert residents.search_resident_ids(ctx, "dang")
+    assert resident_lists.search_resident_ids(ctx, "dang")
 
 
 def test_bad_rows_are_listed_and_nothing_imported(ctx, tmp_path):

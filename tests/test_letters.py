@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select
 
-from app import catalogue_io, procedures, residents, settings, users, villages
+from app import catalogue_io, procedures, resident_lists, residents, settings, users, villages
 from app.database import open_memory
 from app.desk import lifecycle as L
 from app.desk import reception
@@ -30,7 +30,7 @@ def as_user(ctx, username):
 
 
 def _rid(ctx, name):
-    return residents.search_resident_ids(ctx, name, include_inactive=True)[0]
+    return resident_lists.search_resident_ids(ctx, name, include_inactive=True)[0]
 
 
 def _civil(ctx, code, person, applicant, when, **kw):

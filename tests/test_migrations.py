@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import inspect
 
-from app import residents
+from app import resident_lists
 from app.database import open_database
 from app.errors import DatabaseTooNew
 from db import migrate
@@ -55,7 +55,7 @@ def test_every_released_revision_upgrades(tmp_path, fixture):
     shutil.copy(FIXTURES / fixture, db)
     ctx = open_database(db)
     assert migrate.state(ctx.engine).up_to_date
-    [hh] = residents.get_households(ctx, residents.search_household_ids(ctx, "nguyen van thang"))
+    [hh] = resident_lists.get_households(ctx, resident_lists.search_household_ids(ctx, "nguyen van thang"))
     assert hh.members == 2
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import inspect, select
 
-from app import residents
+from app import resident_lists
 from app.database import open_database, open_memory
 from app.errors import DomainError
 from app.paper import numbering
@@ -130,7 +130,7 @@ def test_migration_0002_upgrades_the_0001_fixture(tmp_path, monkeypatch):
     assert migrate.current_revision(ctx.engine) == migrate.head_revision()
     assert "document_numbers" in inspect(ctx.engine).get_table_names()
     assert take(ctx, "BC", D(2023, 11, 5)).text == "01/BC-UBND"
-    [hh] = residents.get_households(ctx, residents.search_household_ids(ctx, "QT-0001"))
+    [hh] = resident_lists.get_households(ctx, resident_lists.search_household_ids(ctx, "QT-0001"))
     assert hh.head_name == "Nguyễn Văn Thắng"
     ctx.engine.dispose()
 

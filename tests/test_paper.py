@@ -14,7 +14,7 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import text as sql
 
-from app import residents, settings, villages
+from app import resident_lists, settings, villages
 from app.database import open_memory
 from app.demo import build_demo
 from app.errors import DomainError, NotFound
@@ -143,7 +143,7 @@ def test_household_list_text(demo, doai, printouts):
               "NGƯỜI LẬP DANH SÁCH", "TM. ỦY BAN NHÂN DÂN", "Nguyễn Văn Thắng"]:
         assert s in f, s
     assert "Số:" not in f  # a list carries no number
-    homes = residents.get_households(demo, residents.search_household_ids(demo, village_id=doai))
+    homes = resident_lists.get_households(demo, resident_lists.search_household_ids(demo, village_id=doai))
     for hh in (homes[0], homes[len(homes) // 2], homes[-1]):
         assert f"{hh.code} {hh.head_name} {hh.address} {hh.members}" in f
     members = sum(h.members for h in homes)
@@ -171,7 +171,7 @@ def test_resident_list_text_and_masked_ids(demo, doai, printouts):
     assert unicodedata.is_normalized("NFC", text)
     f = flat(text)
     assert "DANH SÁCH NHÂN KHẨU THÔN ĐOÀI THÔN" in f
-    people = residents.get_residents(demo, residents.search_resident_ids(demo, village_id=doai))
+    people = resident_lists.get_residents(demo, resident_lists.search_resident_ids(demo, village_id=doai))
     for r in (people[0], people[len(people) // 3], people[-1]):
         born = r.birth_date.strftime("%d/%m/%Y")
         assert f"{r.full_name} {'Nam' if r.sex == 'M' else 'Nữ'} {born}" in f

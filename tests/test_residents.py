@@ -4,6 +4,7 @@ import json
 import pytest
 from sqlalchemy import func, select, text
 
+from app import resident_lists as L
 from app import residents as R
 from app import users, villages
 from app.database import open_memory
@@ -34,15 +35,15 @@ def vid(ctx):
 
 
 def test_search_ignores_diacritics_and_case(ctx):
-    [thang] = R.get_residents(ctx, R.search_resident_ids(ctx, "nguyen van thang"))
+    [thang] = L.get_residents(ctx, L.search_resident_ids(ctx, "nguyen van thang"))
     assert thang.full_name == "Nguyễn Văn Thắng" and thang.is_head
-    [ha] = R.get_residents(ctx, R.search_resident_ids(ctx, "DANG"))
+    [ha] = L.get_residents(ctx, L.search_resident_ids(ctx, "DANG"))
     assert ha.full_name == "Đặng Thị Hà"
-    assert R.search_resident_ids(ctx, "ha dang") == [ha.id]  # any word order
-    assert R.search_resident_ids(ctx, "0912") == [thang.id]
-    assert R.search_resident_ids(ctx, "038175") == [ha.id]
-    assert R.search_resident_ids(ctx, "nguyen thi") == []
-    [hh] = R.get_households(ctx, R.search_household_ids(ctx, "thang"))
+    assert L.search_resident_ids(ctx, "ha dang") == [ha.id]  # any word order
+    assert L.search_resident_ids(ctx, "0912") == [thang.id]
+    assert L.search_resident_ids(ctx, "038175") == [ha.id]
+    assert L.search_resident_ids(ctx, "nguyen thi") == []
+    [hh] = L.get_households(ctx, L.search_household_ids(ctx, "thang"))
     assert hh.head_name == "Nguyễn Văn Thắng" and hh.members == 2
 
 
@@ -66,7 +67,7 @@ def test_search_uses_the_token_index(ctx, query):
 ])
 def test_bad_input_is_refused_and_nothing_written(ctx, bad, message):
     before = counts(ctx)
-    hh = R.search_household_ids(ctx)[0]
+    hh = L.search_household_ids(ctx)[0]
     with pytest.raises(DomainError, match=message):
         R.add_resident(ctx, hh, bad)
     with pytest.raises(DomainError):
@@ -90,7 +91,7 @@ def test_duplicate_cccd_within_one_household(ctx):
 
 
 def test_edit_is_audited_with_old_and_new_values(ctx):
-    [rid] = R.search_resident_ids(ctx, "dang thi ha")
+    [rid] = L.search_resident_ids(ctx, "dang thi ha")
     R.update_resident(ctx, rid, R.ResidentInput("Đặng Thị Hà", "Nữ", "02/02/1975", "038175001235",
                                                 "0387654321", "Vợ"))
     with ctx.read() as s:
@@ -99,20 +100,20 @@ def test_edit_is_audited_with_old_and_new_values(ctx):
     changes = json.loads(entry.changes)
     assert changes["phone"] == [None, "0387654321"]
     assert changes["birth_date"] == ["1975-01-01", "1975-02-02"]
-    assert R.search_resident_ids(ctx, "0387654321") == [rid]
+    assert L.search_resident_ids(ctx, "0387654321") == [rid]
 
 
 def test_head_cannot_be_deactivated_while_others_live_there(ctx):
-    head, wife = (R.search_resident_ids(ctx, q)[0] for q in ("thang", "ha"))
+    head, wife = (L.search_resident_ids(ctx, q)[0] for q in ("thang", "ha"))
     with pytest.raises(DomainError, match="chủ hộ mới"):
         R.set_resident_active(ctx, head, False)
-    hh = R.get_resident(ctx, head).household_id
+    hh = L.get_resident(ctx, head).household_id
     R.set_head(ctx, hh, wife)
     R.set_resident_active(ctx, head, False)
-    detail = R.get_household(ctx, hh)
+    detail = L.get_household(ctx, hh)
     assert detail.row.head_name == "Đặng Thị Hà" and [m.full_name for m in detail.members] == ["Đặng Thị Hà"]
-    assert R.search_resident_ids(ctx, "thang") == []
-    assert R.search_resident_ids(ctx, "thang", include_inactive=True) == [head]
+    assert L.search_resident_ids(ctx, "thang") == []
+    assert L.search_resident_ids(ctx, "thang", include_inactive=True) == [head]
 
 
 def test_village_with_households_cannot_be_deactivated(ctx):
@@ -128,26 +129,26 @@ def test_roles(ctx):
     with pytest.raises(PermissionDenied):
         villages.create_village(chairman, "Thôn Mới")
     villages.create_village(clerk, "Thôn Mới")
-    assert R.search_resident_ids(chairman, "thang")  # reading is allowed
+    assert L.search_resident_ids(chairman, "thang")  # reading is allowed
 
 
 def test_people_listed_in_vietnamese_order(ctx):
-    hh = R.search_household_ids(ctx)[0]
+    hh = L.search_household_ids(ctx)[0]
     for name in ["Nguyễn Văn An", "Lê Thị Bình", "Trần Ân"]:
         R.add_resident(ctx, hh, R.ResidentInput(name, "Nam"))
-    names = [r.full_name for r in R.get_residents(ctx, R.search_resident_ids(ctx))]
+    names = [r.full_name for r in L.get_residents(ctx, L.search_resident_ids(ctx))]
     assert names == ["Nguyễn Văn An", "Trần Ân", "Lê Thị Bình", "Đặng Thị Hà", "Nguyễn Văn Thắng"]
 
 
 def test_editing_keeps_the_note(ctx):
-    [rid] = R.search_resident_ids(ctx, "dang thi ha")
-    row = R.get_resident(ctx, rid)
+    [rid] = L.search_resident_ids(ctx, "dang thi ha")
+    row = L.get_resident(ctx, rid)
     R.update_resident(ctx, rid, R.ResidentInput(row.full_name, row.sex, row.birth_date, row.cccd,
                                                 row.phone, row.relation, "Đi làm ăn xa"))
-    row = R.get_resident(ctx, rid)
+    row = L.get_resident(ctx, rid)
     R.update_resident(ctx, rid, R.ResidentInput(row.full_name, row.sex, row.birth_date, row.cccd,
                                                 "0912000111", row.relation, row.note))
-    assert R.get_resident(ctx, rid).note == "Đi làm ăn xa"
+    assert L.get_resident(ctx, rid).note == "Đi làm ăn xa"
 
 
 def test_villages_in_vietnamese_letter_order(ctx):

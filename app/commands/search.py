@@ -16,17 +16,17 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
-    from app import residents
+    from app import resident_lists
     from app.commands.common import open_ctx, print_json
     from app.commands.dossiers import dossier_dict
     from app.desk import queries
 
     ctx = open_ctx(args)
     try:
-        people = residents.get_residents(
-            ctx, residents.search_resident_ids(ctx, args.text, limit=args.limit))
-        homes = residents.get_households(
-            ctx, residents.search_household_ids(ctx, args.text, limit=args.limit))
+        people = resident_lists.get_residents(
+            ctx, resident_lists.search_resident_ids(ctx, args.text, limit=args.limit))
+        homes = resident_lists.get_households(
+            ctx, resident_lists.search_household_ids(ctx, args.text, limit=args.limit))
         files = queries.get_dossiers(ctx, queries.lookup(ctx, args.text, limit=args.limit))
     finally:
         ctx.engine.dispose()

@@ -29,7 +29,8 @@ from app.demo.people import REFERENCE_DATE, VILLAGES, plan_commune
 from app.errors import DomainError
 from app.i18n import N_, _
 from app.jobs import Job, Progress
-from app.residents import HOUSEHOLD, RESIDENT, household_tokens, resident_tokens
+from app.resident_lists import HOUSEHOLD, RESIDENT
+from app.residents import household_tokens, resident_tokens
 from app.text import fold, person_sort_key
 from db.models import Household, Resident, Role, Village
 

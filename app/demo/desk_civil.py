@@ -30,7 +30,8 @@ from app.demo.people import (
     PersonPlan,
     age_on,
 )
-from app.residents import HOUSEHOLD, household_tokens
+from app.resident_lists import HOUSEHOLD
+from app.residents import household_tokens
 from app.text import fold
 from db.models import Household, Resident, Sex
 

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from reportlab.lib.units import mm
 
-from app import residents, settings, villages
+from app import resident_lists, settings, villages
 from app.auth import SYSTEM, Permission
 from app.context import AppContext
 from app.errors import NotFound
@@ -95,7 +95,7 @@ def household_list(ctx: AppContext, village_id: int | None = None, *,
                    today: dt.date | None = None) -> Job[Printout]:
     """DANH SÁCH HỘ GIA ĐÌNH of `village_id`, or of every active village when None."""
     return _register_list(
-        ctx, village_id, today, "A4", residents.search_household_ids, residents.get_households,
+        ctx, village_id, today, "A4", resident_lists.search_household_ids, resident_lists.get_households,
         household_flowables, reading=_("sổ hộ gia đình"),
         title=_("Danh sách hộ gia đình {where}"),
         laying_out=_("Đang dàn trang danh sách hộ gia đình"), file_stem=_("danh sách hộ"))
@@ -106,8 +106,8 @@ def resident_list(ctx: AppContext, village_id: int | None = None, *,
     """DANH SÁCH NHÂN KHẨU of `village_id`, or of every active village when None (A4
     landscape; identity numbers masked)."""
     return _register_list(
-        ctx, village_id, today, "A4-landscape", residents.search_resident_ids,
-        residents.get_residents, resident_flowables, reading=_("sổ nhân khẩu"),
+        ctx, village_id, today, "A4-landscape", resident_lists.search_resident_ids,
+        resident_lists.get_residents, resident_flowables, reading=_("sổ nhân khẩu"),
         title=_("Danh sách nhân khẩu {where}"),
         laying_out=_("Đang dàn trang danh sách nhân khẩu"), file_stem=_("danh sách nhân khẩu"))
 

@@ -24,7 +24,7 @@ from app.paper.letter import Letterhead
 from app.paper.signature import Signer, signing_block
 from app.paper.styles import PageSpec, markup, text
 from app.paper.tables import Column, KeepTail, RowCounter, data_table
-from app.residents import HouseholdRow, ResidentRow
+from app.resident_lists import HouseholdRow, ResidentRow
 from app.text import fold
 from db.models import Sex
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from app import residents  # noqa: E402
+from app import resident_lists, residents  # noqa: E402
 from app.database import open_database  # noqa: E402
 from app.demo import build_demo  # noqa: E402
 from app.jobs import run_to_end  # noqa: E402
@@ -58,7 +58,7 @@ def scale_up(ctx, times: int) -> None:
                 s.flush()
                 head = next((c for c in copies if c.relation == "Chủ hộ"), copies[0])
                 new.head_id = head.id
-                search_index.bulk_add(s, residents.RESIDENT, [
+                search_index.bulk_add(s, resident_lists.RESIDENT, [
                     (c.id, residents.resident_tokens(c.full_name, None, None)) for c in copies])
 
 
@@ -75,15 +75,15 @@ def main() -> None:
             t = time.perf_counter()
             scale_up(ctx, args.scale)
             print(f"scaled ×{args.scale} in {time.perf_counter() - t:.2f} s")
-        total = len(residents.search_resident_ids(ctx))
+        total = len(resident_lists.search_resident_ids(ctx))
         print(f"residents: {total}")
         print(f"{'query':<20}{'hits':>7}{'median ms':>12}{'max ms':>9}")
         for q in QUERIES:
-            med, worst, ids = timed(lambda q=q: residents.search_resident_ids(ctx, q))
+            med, worst, ids = timed(lambda q=q: resident_lists.search_resident_ids(ctx, q))
             print(f"{q:<20}{len(ids):>7}{med:>12.1f}{worst:>9.1f}")
-        med, worst, ids = timed(lambda: residents.search_resident_ids(ctx))
+        med, worst, ids = timed(lambda: resident_lists.search_resident_ids(ctx))
         print(f"{'(all, sorted)':<20}{len(ids):>7}{med:>12.1f}{worst:>9.1f}")
-        med, worst, rows = timed(lambda: residents.get_residents(ctx, ids[:200]))
+        med, worst, rows = timed(lambda: resident_lists.get_residents(ctx, ids[:200]))
         print(f"{'one page of 200 rows':<20}{len(rows):>7}{med:>12.1f}{worst:>9.1f}")
         ctx.engine.dispose()
 

@@ -9,7 +9,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from app import procedures, residents, users
+from app import procedures, resident_lists, users
 from app.desk import assign, lifecycle, queries, reception
 from app.desk.clock import now
 from app.desk.types import DossierInput
@@ -26,7 +26,7 @@ def _as(ctx, username):
 
 
 def _ready(clerk, code, applicant="nguyen van thang", at=None):
-    [rid] = residents.search_resident_ids(clerk, applicant)
+    [rid] = resident_lists.search_resident_ids(clerk, applicant)
     pid = procedures.search_procedure_ids(clerk, code)[0]
     row = reception.receive(clerk, DossierInput(pid, applicant_resident_id=rid, received_at=at))
     lifecycle.mark_ready(clerk, row.id, at=at + dt.timedelta(minutes=20) if at else None)
@@ -34,7 +34,7 @@ def _ready(clerk, code, applicant="nguyen van thang", at=None):
 
 
 def _members(ctx, household_id):
-    return [m.full_name for m in residents.get_household(ctx, household_id).members]
+    return [m.full_name for m in resident_lists.get_household(ctx, household_id).members]
 
 
 def _window(qtbot, ctx, dossier_id):
@@ -117,8 +117,8 @@ def test_a_death_returned_marks_the_member_chosen(qtbot, ctx, monkeypatch):
         dlg.event_date.setText("01/12/2026")
     monkeypatch.setattr(actions.ReturnDialog, "ask", _fill_and_save(qtbot, fill))
     win.step_buttons["return"].click()
-    [mai] = residents.search_resident_ids(ctx, "pham thi mai", include_inactive=True)
-    person = residents.get_resident(ctx, mai)
+    [mai] = resident_lists.search_resident_ids(ctx, "pham thi mai", include_inactive=True)
+    person = resident_lists.get_resident(ctx, mai)
     assert not person.active and win.row.registered_person == "Phạm Thị Mai"
 
 

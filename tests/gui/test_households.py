@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from app import residents
+from app import resident_lists
 from app.excel import write_sheet
 from app.household_io import HEADERS
 from ui.common.widgets import FilePicker
@@ -89,13 +89,13 @@ def test_add_household_through_the_dialog(qtbot, screen, admin_ctx):
     assert "Lê Văn Cường" in _names(controller)
     assert controller.selected_row().head_name == "Lê Văn Cường"
     assert controller.selected_row().members == 2
-    hh = residents.get_household(admin_ctx, controller.selected_id())
+    hh = resident_lists.get_household(admin_ctx, controller.selected_id())
     assert hh.row.code == "DL-009" and hh.row.village == "Đồng Lạc"
 
 
 def test_bad_cccd_is_shown_and_nothing_is_written(qtbot, screen, admin_ctx):
     view, controller = screen
-    before = residents.search_household_ids(admin_ctx)
+    before = resident_lists.search_household_ids(admin_ctx)
     controller.add_button.click()
     dlg = controller.dialog
     _fill_new_household(dlg, "Lê Văn Cường", "12345")
@@ -104,12 +104,12 @@ def test_bad_cccd_is_shown_and_nothing_is_written(qtbot, screen, admin_ctx):
     assert dlg.error.isVisible()
     assert dlg.error.text() == "Số căn cước công dân “12345” không hợp lệ: phải gồm đúng 12 chữ số."
     assert dlg.head_name.text() == "Lê Văn Cường"
-    assert residents.search_household_ids(admin_ctx) == before
+    assert resident_lists.search_household_ids(admin_ctx) == before
     # a duplicate CCCD is refused by the service the same way
     dlg.head_cccd.setText("038070000001")
     dlg.ok_button.click()
     assert "Nguyễn Văn Thắng" in dlg.error.text()
-    assert residents.search_household_ids(admin_ctx) == before
+    assert resident_lists.search_household_ids(admin_ctx) == before
 
 
 def test_edit_household_members_and_head(qtbot, screen, admin_ctx):
@@ -190,7 +190,7 @@ def test_import_with_a_bad_row(qtbot, screen, monkeypatch, tmp_path, admin_ctx, 
     assert boxes.informed == ["Đã nhập 2 hộ gia đình từ tệp “ho-moi.xlsx”."]
     qtbot.waitUntil(lambda: "Vũ Văn Long" in _names(controller))
     assert "Lý Văn Nam" in _names(controller) and "Đỗ Văn Sơn" not in _names(controller)
-    assert residents.search_resident_ids(admin_ctx, "vu thi hong")
+    assert resident_lists.search_resident_ids(admin_ctx, "vu thi hong")
 
 
 def test_clean_import_and_export(qtbot, screen, monkeypatch, tmp_path, boxes):

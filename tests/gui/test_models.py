@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app import residents
+from app import resident_lists
 from ui.common.models import Column, IdTableModel, ListTableModel
 
 
@@ -19,9 +19,9 @@ def test_every_register_model(qtbot, qtmodeltester, window):
 
 
 def test_lazy_model_fetches_pages(qtmodeltester, ctx):
-    ids = residents.search_resident_ids(ctx)
+    ids = resident_lists.search_resident_ids(ctx)
     model = IdTableModel([Column("Họ và tên", lambda r: r.full_name)],
-                         lambda page: residents.get_residents(ctx, page), page=2)
+                         lambda page: resident_lists.get_residents(ctx, page), page=2)
     model.set_ids(ids)
     assert model.rowCount() == 2 and model.canFetchMore()
     qtmodeltester.check(model)
@@ -44,7 +44,7 @@ def test_import_issue_and_member_models(qtmodeltester, ctx):
                             key=lambda i: (i.row, i.reason))
     issues.set_rows([RowIssue(3, "Thiếu số hộ.", "Lê Văn Cường")])
     qtmodeltester.check(issues)
-    hh = residents.get_household(ctx, residents.search_household_ids(ctx, "thang")[0])
+    hh = resident_lists.get_household(ctx, resident_lists.search_household_ids(ctx, "thang")[0])
     from ui.registers.households.household_dialog import MEMBER_COLUMNS
 
     members = ListTableModel(MEMBER_COLUMNS)

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from app import calendar, procedures, residents, settings, users, villages
+from app import calendar, procedures, resident_lists, residents, settings, users, villages
 from ui.common.widgets import FilePicker
 from ui.registers.calendar.controller import build as build_calendar
 from ui.registers.procedures.controller import build as build_procedures
@@ -279,7 +279,7 @@ def test_ctrl_n_opens_the_add_dialog(qtbot, admin_ctx, builder):
 
 def test_residents_model_counts_after_household_changes(qtbot, admin_ctx):
     view, c = _open(qtbot, build_residents, admin_ctx)
-    hh = residents.search_household_ids(admin_ctx, "binh")[0]
+    hh = resident_lists.search_household_ids(admin_ctx, "binh")[0]
     residents.set_household_active(admin_ctx, hh, False)
     c.refresh()
     assert c.model.total == 5  # residents of an inactive household stay listed as they are

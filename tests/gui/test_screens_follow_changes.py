@@ -12,7 +12,7 @@ import shiboken6
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app import procedures, residents, users
+from app import procedures, resident_lists, users
 from app.changes import ChangeHub, Topic
 from app.desk import lifecycle, reception
 from app.desk.types import DossierInput
@@ -33,7 +33,7 @@ def _return_a_birth(clerk) -> int:
     """A birth registration received, ready and returned through the service, step by step
     as the dossier window calls it."""
     pid = procedures.search_procedure_ids(clerk, "dang ky khai sinh")[0]
-    mother = residents.search_resident_ids(clerk, "dang thi ha")[0]
+    mother = resident_lists.search_resident_ids(clerk, "dang thi ha")[0]
     row = reception.receive(clerk, DossierInput(procedure_id=pid,
                                                 applicant_resident_id=mother))
     lifecycle.mark_ready(clerk, row.id)

@@ -8,7 +8,7 @@ import threading
 import pytest
 from PySide6.QtWidgets import QWidget
 
-from app import paths, residents
+from app import paths, resident_lists, residents
 from app.errors import DomainError
 from app.jobs import Progress
 from ui.common import errors
@@ -94,8 +94,8 @@ def test_cancel_closes_the_generator_between_steps(qtbot, runner, admin_ctx):
     """Cancel is honoured before the next step: the later write never happens."""
     from app.residents import ResidentInput
 
-    village = residents.get_households(admin_ctx, residents.search_household_ids(admin_ctx))[0].village_id
-    before = residents.search_household_ids(admin_ctx)
+    village = resident_lists.get_households(admin_ctx, resident_lists.search_household_ids(admin_ctx))[0].village_id
+    before = resident_lists.search_household_ids(admin_ctx)
     closed = threading.Event()
     release = threading.Event()
 
@@ -117,7 +117,7 @@ def test_cancel_closes_the_generator_between_steps(qtbot, runner, admin_ctx):
     with qtbot.waitSignal(runner.cancelled, timeout=5000):
         runner.start(job)
     assert closed.is_set()
-    assert residents.search_household_ids(admin_ctx) == before
+    assert resident_lists.search_household_ids(admin_ctx) == before
 
 
 def test_cancel_of_a_real_import_keeps_the_database(qtbot, runner, admin_ctx, tmp_path):
@@ -130,7 +130,7 @@ def test_cancel_of_a_real_import_keeps_the_database(qtbot, runner, admin_ctx, tm
     write_sheet(path, "Hộ", household_io.HEADERS, rows)
     preview = household_io.preview_households(admin_ctx, path)
     assert len(preview.good) == 60
-    before = residents.search_household_ids(admin_ctx)
+    before = resident_lists.search_household_ids(admin_ctx)
     gate = threading.Event()  # the worker waits for the UI after each step: no race
 
     def gated():
@@ -155,7 +155,7 @@ def test_cancel_of_a_real_import_keeps_the_database(qtbot, runner, admin_ctx, tm
     runner.progressed.connect(on_progress)
     with qtbot.waitSignal(runner.cancelled, timeout=10000):
         runner.start(gated)
-    assert residents.search_household_ids(admin_ctx) == before
+    assert resident_lists.search_household_ids(admin_ctx) == before
 
 
 def test_excepthook_logs_writes_a_crash_file_and_apologises(boxes):

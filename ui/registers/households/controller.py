@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app import household_io, residents, villages
+from app import household_io, resident_lists, residents, villages
 from app.auth import Permission
 from app.changes import Topic
 from app.context import AppContext
 from app.errors import DomainError
 from app.i18n import N_, _, pgettext
 from app.paper import documents
-from app.residents import HouseholdRow
+from app.resident_lists import HouseholdRow
 from ui.common.errors import MessageBox, show_error
 from ui.common.formats import count_text
 from ui.common.models import Column, IdTableModel
@@ -39,7 +39,7 @@ class HouseholdsController(RegisterController):
     viewable = True
 
     def __init__(self, view: RegisterView, ctx: AppContext):
-        super().__init__(view, ctx, IdTableModel(COLUMNS, lambda ids: residents.get_households(ctx, ids), view))
+        super().__init__(view, ctx, IdTableModel(COLUMNS, lambda ids: resident_lists.get_households(ctx, ids), view))
         self.can_edit = ctx.user.can(Permission.EDIT_RESIDENTS)
         self.village_filter = view.add_filter(_("Thôn:"), VillageFilter())
         view.show_inactive.show()
@@ -72,7 +72,7 @@ class HouseholdsController(RegisterController):
         self.reload()
 
     def query(self) -> list[int]:
-        return residents.search_household_ids(
+        return resident_lists.search_household_ids(
             self.ctx, self.view.search.text(), village_id=self.village_filter.value(),
             include_inactive=self.view.show_inactive.isChecked())
 
@@ -105,7 +105,7 @@ class HouseholdsController(RegisterController):
         if hh_id is None:
             return
         try:
-            detail = residents.get_household(self.ctx, hh_id)
+            detail = resident_lists.get_household(self.ctx, hh_id)
         except DomainError as exc:
             show_error(self.view, exc)
             return

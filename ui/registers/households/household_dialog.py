@@ -22,12 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import residents
+from app import resident_lists, residents
 from app.context import AppContext
 from app.errors import DomainError
 from app.i18n import N_, _
 from app.labels import label
-from app.residents import HouseholdDetail, ResidentInput
+from app.resident_lists import HouseholdDetail
+from app.residents import ResidentInput
 from app.villages import VillageRow
 from ui.common.errors import show_error
 from ui.common.forms import FormDialog
@@ -232,7 +233,7 @@ class HouseholdDialog(FormDialog):
         self._reload_members()
 
     def _reload_members(self) -> None:
-        self.detail = residents.get_household(self.ctx, self.detail.row.id)
+        self.detail = resident_lists.get_household(self.ctx, self.detail.row.id)
         self.members.set_rows(self.detail.members)
 
     def set_read_only(self) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app import residents, villages
+from app import resident_lists, residents, villages
 from app.auth import Permission
 from app.changes import Topic
 from app.context import AppContext
@@ -10,7 +10,7 @@ from app.errors import DomainError
 from app.i18n import N_, _, pgettext
 from app.labels import label
 from app.paper import documents
-from app.residents import ResidentRow
+from app.resident_lists import ResidentRow
 from ui.common.errors import show_error
 from ui.common.models import Column, IdTableModel
 from ui.common.widgets import VillageFilter
@@ -40,7 +40,7 @@ class ResidentsController(RegisterController):
     viewable = True
 
     def __init__(self, view: RegisterView, ctx: AppContext):
-        super().__init__(view, ctx, IdTableModel(COLUMNS, lambda ids: residents.get_residents(ctx, ids), view))
+        super().__init__(view, ctx, IdTableModel(COLUMNS, lambda ids: resident_lists.get_residents(ctx, ids), view))
         self.can_edit = ctx.user.can(Permission.EDIT_RESIDENTS)
         self.village_filter = view.add_filter(_("Thôn:"), VillageFilter())
         view.show_inactive.show()
@@ -67,7 +67,7 @@ class ResidentsController(RegisterController):
         self.reload()
 
     def query(self) -> list[int]:
-        return residents.search_resident_ids(
+        return resident_lists.search_resident_ids(
             self.ctx, self.view.search.text(), village_id=self.village_filter.value(),
             include_inactive=self.view.show_inactive.isChecked())
 
@@ -95,7 +95,7 @@ class ResidentsController(RegisterController):
         if rid is None:
             return
         try:
-            row = residents.get_resident(self.ctx, rid)
+            row = resident_lists.get_resident(self.ctx, rid)
         except DomainError as exc:
             show_error(self.view, exc)
             return

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import residents
+from app import resident_lists
 from app.context import AppContext
 from app.i18n import _
 from ui.common.filtered_list import FilteredList
@@ -25,10 +25,10 @@ class HouseholdPicker(QDialog):
         self.setWindowTitle(_("Chọn hộ gia đình"))
         self.resize(760, 460)
         self.search = SearchBox(_("Tìm hộ theo tên chủ hộ, số hộ, địa chỉ…"))
-        self.model = IdTableModel(COLUMNS, lambda ids: residents.get_households(ctx, ids), self)
+        self.model = IdTableModel(COLUMNS, lambda ids: resident_lists.get_households(ctx, ids), self)
         self.table = list_table(self)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.list = FilteredList(self.table, self.model, lambda: residents.search_household_ids(
+        self.list = FilteredList(self.table, self.model, lambda: resident_lists.search_household_ids(
             ctx, self.search.text()))
         chars = self.fontMetrics().averageCharWidth()
         for i, w in enumerate((10, 26, 16, 30)):

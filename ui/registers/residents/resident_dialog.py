@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from app.i18n import _
-from app.residents import HEAD_RELATION, ResidentInput, ResidentRow
+from app.resident_lists import ResidentRow
+from app.residents import HEAD_RELATION, ResidentInput
 from ui.common.forms import FormDialog
 from ui.common.widgets import DateField, SexCombo
 
