@@ -9,7 +9,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from app.desk.clock import now
 from app.i18n import N_, _
-from app.l10n import short_moment
+from app.l10n import short_date, short_moment
 from app.labels import label
 from ui.common.models import Column, IdTableModel, Index
 
@@ -27,7 +27,9 @@ DOSSIER_COLUMNS = [
     # the short name fits a 1280-pixel screen; the tooltip has the name in full
     Column(N_("Thủ tục"), lambda d: d.procedure_short_name, tooltip=lambda d: d.procedure_name),
     Column(N_("Người nộp"), lambda d: d.applicant_name, tooltip=_applicant_tip),
-    Column(N_("Tiếp nhận"), lambda d: short_moment(d.received_at)),
+    # the day is enough in the list; the hour is in the tooltip (and the due column has it)
+    Column(N_("Tiếp nhận"), lambda d: short_date(d.received_at.date()),
+           tooltip=lambda d: short_moment(d.received_at)),
     Column(N_("Hẹn trả"), lambda d: short_moment(d.due_at)),
     Column(N_("Trạng thái"), lambda d: label(d.status)),
     Column(N_("Cán bộ xử lý"), lambda d: d.handler),

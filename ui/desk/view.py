@@ -138,9 +138,9 @@ class DeskView(QWidget):
         header.setStretchLastSection(False)
         # codes and times are digits, wider than the average letter: measured, not counted
         # (at 1280 pixels the procedure's short name keeps about 30 letters)
-        moment = fm.horizontalAdvance("00:00 00/00/0000") + 14
+        day, moment = (fm.horizontalAdvance(t) + 14 for t in ("00/00/0000", "00:00 00/00/0000"))
         widths = (fm.horizontalAdvance("000.00.00.H00-000000-0000") + 14, 30 * chars,
-                  19 * chars, moment, moment, 17 * chars, 16 * chars)
+                  20 * chars, day, moment, 17 * chars, 16 * chars)
         for i, w in enumerate(widths):
             self.table.setColumnWidth(i, w)
             header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch if i == 1
