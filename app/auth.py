@@ -57,6 +57,9 @@ class Permission(enum.StrEnum):
     CORRECT_DOSSIERS = "correct_dossiers"  # change a returned or refused dossier
     WRITE_LETTERS = "write_letters"  # make, print and deliver letters to households
     EDIT_LETTER_TEMPLATES = "edit_letter_templates"
+    RECEIVE_PETITIONS = "receive_petitions"  # register a petition, a visit of citizen reception
+    HANDLE_PETITIONS = "handle_petitions"  # classify, accept, extend, resolve, notify
+    PLAN_RECEPTION = "plan_reception"  # the reception schedule, a day marked held
 
 
 # labels are marked with N_ and translated with _() where they are shown
@@ -71,11 +74,15 @@ _ALL = frozenset(Permission)
 PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.CLERK: frozenset({Permission.VIEW_REGISTERS, Permission.EDIT_RESIDENTS,
                            Permission.RECEIVE_DOSSIERS, Permission.PROCESS_DOSSIERS,
-                           Permission.WRITE_LETTERS}),
+                           Permission.WRITE_LETTERS, Permission.RECEIVE_PETITIONS,
+                           Permission.PLAN_RECEPTION}),
     Role.OFFICER: frozenset({Permission.VIEW_REGISTERS, Permission.EDIT_RESIDENTS,
-                             Permission.PROCESS_DOSSIERS, Permission.WRITE_LETTERS}),
+                             Permission.PROCESS_DOSSIERS, Permission.WRITE_LETTERS,
+                             Permission.RECEIVE_PETITIONS, Permission.HANDLE_PETITIONS}),
     Role.CHAIRMAN: frozenset({Permission.VIEW_REGISTERS, Permission.BACKUP,
-                              Permission.PROCESS_DOSSIERS, Permission.WRITE_LETTERS}),
+                              Permission.PROCESS_DOSSIERS, Permission.WRITE_LETTERS,
+                              Permission.RECEIVE_PETITIONS, Permission.HANDLE_PETITIONS,
+                              Permission.PLAN_RECEPTION}),
     Role.ADMIN: _ALL,
 }
 
@@ -92,6 +99,9 @@ PERMISSION_LABELS = register(Permission, {
     Permission.CORRECT_DOSSIERS: N_("sửa hồ sơ đã kết thúc"),
     Permission.WRITE_LETTERS: N_("lập, in và giao thư gửi hộ gia đình"),
     Permission.EDIT_LETTER_TEMPLATES: N_("sửa mẫu thư"),
+    Permission.RECEIVE_PETITIONS: N_("nhận đơn thư, ghi sổ tiếp công dân"),
+    Permission.HANDLE_PETITIONS: N_("phân loại, thụ lý và giải quyết đơn thư"),
+    Permission.PLAN_RECEPTION: N_("lập lịch tiếp công dân"),
 })
 
 
