@@ -9,8 +9,6 @@ import hmac
 import secrets
 from dataclasses import dataclass
 
-from app.i18n import N_
-from app.labels import register
 from db.models import Role
 
 # scrypt cost: n=2**14, r=8, p=1 takes ~50 ms here and 16 MiB; strong enough for an office PC
@@ -62,14 +60,6 @@ class Permission(enum.StrEnum):
     PLAN_RECEPTION = "plan_reception"  # the reception schedule, a day marked held
 
 
-# labels are marked with N_ and translated with _() where they are shown
-ROLE_LABELS = register(Role, {
-    Role.CLERK: N_("Cán bộ tiếp nhận và trả kết quả"),
-    Role.OFFICER: N_("Công chức chuyên môn"),
-    Role.CHAIRMAN: N_("Chủ tịch UBND xã"),
-    Role.ADMIN: N_("Quản trị hệ thống"),
-})
-
 _ALL = frozenset(Permission)
 PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.CLERK: frozenset({Permission.VIEW_REGISTERS, Permission.EDIT_RESIDENTS,
@@ -85,24 +75,6 @@ PERMISSIONS: dict[Role, frozenset[Permission]] = {
                               Permission.PLAN_RECEPTION}),
     Role.ADMIN: _ALL,
 }
-
-PERMISSION_LABELS = register(Permission, {
-    Permission.VIEW_REGISTERS: N_("xem các sổ, danh mục"),
-    Permission.EDIT_RESIDENTS: N_("sửa thôn, hộ gia đình và nhân khẩu"),
-    Permission.EDIT_CATALOGUE: N_("sửa danh mục thủ tục hành chính"),
-    Permission.EDIT_CALENDAR: N_("sửa lịch ngày nghỉ, ngày làm bù"),
-    Permission.MANAGE_USERS: N_("quản lý tài khoản cán bộ"),
-    Permission.EDIT_PROFILE: N_("sửa thông tin đơn vị"),
-    Permission.BACKUP: N_("sao lưu, phục hồi dữ liệu"),
-    Permission.RECEIVE_DOSSIERS: N_("tiếp nhận và trả kết quả hồ sơ"),
-    Permission.PROCESS_DOSSIERS: N_("xử lý hồ sơ"),
-    Permission.CORRECT_DOSSIERS: N_("sửa hồ sơ đã kết thúc"),
-    Permission.WRITE_LETTERS: N_("lập, in và giao thư gửi hộ gia đình"),
-    Permission.EDIT_LETTER_TEMPLATES: N_("sửa mẫu thư"),
-    Permission.RECEIVE_PETITIONS: N_("nhận đơn thư, ghi sổ tiếp công dân"),
-    Permission.HANDLE_PETITIONS: N_("phân loại, thụ lý và giải quyết đơn thư"),
-    Permission.PLAN_RECEPTION: N_("lập lịch tiếp công dân"),
-})
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,6 @@ year is then recorded in `calendar_years`, so the office's later edits are never
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import re
 import time
 from collections.abc import Iterable
@@ -24,11 +23,11 @@ from app import audit
 from app.auth import SYSTEM, Permission
 from app.context import AppContext
 from app.errors import DomainError, NotFound
-from app.i18n import N_, _
+from app.i18n import _
 from app.l10n import weekday_name
-from app.labels import label, register
+from app.labels import label
 from app.text import nfc
-from db.models import CalendarDay, CalendarYear, DayKind
+from db.models import CalendarDay, CalendarYear, DayKind, DaySource
 
 # the range the `holidays` package computes lunar holidays for
 MIN_YEAR = 1901
@@ -39,17 +38,6 @@ NAME_MAX = 200
 _SWAP = re.compile(r"thay cho ngày (\d{1,2})/(\d{1,2})/(\d{4})")
 
 # marked with N_, translated with _() where shown
-class DaySource(enum.StrEnum):
-    """Where a day of the calendar came from."""
-
-    PACKAGE = "package"  # seeded from the holidays package (the law's days off)
-    ADMIN = "admin"  # entered by the office
-
-
-register(DaySource, {DaySource.PACKAGE: N_("Theo quy định (tự động)"),
-                     DaySource.ADMIN: N_("Văn phòng nhập")})
-KIND_LABELS = register(DayKind, {DayKind.OFF: N_("ngày nghỉ"), DayKind.WORK: N_("ngày làm bù")})
-
 
 @dataclass(frozen=True)
 class DayInfo:

@@ -30,6 +30,8 @@ class Topic(StrEnum):
     USERS = "users"  # staff accounts
     CALENDAR = "calendar"  # days off and make-up days
     SETTINGS = "settings"  # the commune profile, office hours, paper, language
+    PETITIONS = "petitions"  # petitions, their events, the clocks' rule table
+    RECEPTION = "reception"  # the reception schedule and the register of visits
 
 
 # table → the topics a change in it concerns; a table not listed concerns no topic
@@ -53,6 +55,12 @@ TABLE_TOPICS: dict[str, frozenset[Topic]] = {
     "calendar_days": frozenset({Topic.CALENDAR}),
     "calendar_years": frozenset({Topic.CALENDAR}),
     "settings": frozenset({Topic.SETTINGS}),
+    "petitions": frozenset({Topic.PETITIONS}),
+    "petition_events": frozenset({Topic.PETITIONS}),
+    "petition_rules": frozenset({Topic.PETITIONS}),
+    # a visit may register a petition, and the petitions' window shows the visits behind it
+    "reception_days": frozenset({Topic.RECEPTION}),
+    "reception_visits": frozenset({Topic.RECEPTION, Topic.PETITIONS}),
     # bookkeeping, always written along with a record that has a topic
     "audit_log": frozenset(),
     "search_tokens": frozenset(),

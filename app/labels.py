@@ -1,33 +1,27 @@
-"""The words an enum shows on screen and on paper: declared once next to the enum, read with
-`label()`, offered in a combo with `choices()`.
+"""The words an enum shows on screen and on paper, read with `label()`, offered in a combo with
+`choices()`; they are declared, all of them, in app.words.
 
-Labels are marked with N_ where they are declared and translated here, when shown. An enum
-may have a second, shorter set for table cells (`variant="short"`); a member missing there
-falls back to its full label. A value read from the database as a plain string is accepted
-when the enum is named: `label("received", DossierStatus)`.
+Labels are translated here, when shown (`paper=True`: in Vietnamese whatever the interface
+language). A variant ("short", "paper") falls back to the enum's first set for a member it
+does not name. A value read from the database as a plain string is accepted when the enum is
+named: `label("received", DossierStatus)`.
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
 from typing import TypeVar
 
 from app.i18n import _, paper_text
 
 E = TypeVar("E", bound=enum.Enum)
 
-_LABELS: dict[tuple[type[enum.Enum], str], Mapping[enum.Enum, str]] = {}
+def _words() -> dict:
+    # imported on first use: the enums live with their models, and a command's --help (which
+    # builds labels of choices lazily) must not load SQLAlchemy
+    from app.words import LABELS
 
-
-def register(enum_cls: type[E], labels: Mapping[E, str], *, variant: str = "") -> Mapping[E, str]:
-    """Declare the labels of `enum_cls` (every member, N_-marked); returns them unchanged."""
-    if not variant:
-        missing = [m.name for m in enum_cls if m not in labels]
-        if missing:
-            raise ValueError(f"{enum_cls.__name__}: no label for {', '.join(missing)}")
-    _LABELS[(enum_cls, variant)] = labels
-    return labels
+    return LABELS
 
 
 def _member(value: enum.Enum | str, enum_cls: type[enum.Enum] | None) -> enum.Enum | None:
@@ -54,10 +48,10 @@ def label(value: enum.Enum | str | None, enum_cls: type[enum.Enum] | None = None
         return str(value)
     cls = type(member)
     for key in ((cls, variant), (cls, "")):
-        text = _LABELS.get(key, {}).get(member)
+        text = _words().get(key, {}).get(member)
         if text is not None:
             return paper_text(text) if paper else _(text)
-    raise KeyError(f"no labels registered for {cls.__name__}")
+    raise KeyError(f"app.words has no words for {cls.__name__}")
 
 
 def choices(enum_cls: type[E], *, variant: str = "",

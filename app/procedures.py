@@ -12,7 +12,7 @@ from app.auth import Permission
 from app.context import AppContext
 from app.errors import DomainError, NotFound
 from app.i18n import N_, _
-from app.labels import label, register
+from app.labels import label
 from app.records import set_active
 from app.text import fold, nfc
 from db.models import (
@@ -26,18 +26,6 @@ from db.models import (
 )
 
 PROCEDURE = "procedure"
-
-# marked with N_, translated with _() where shown
-UNIT_LABELS = register(TimeUnit, {
-    TimeUnit.SAME_DAY: N_("trong ngày"),
-    TimeUnit.WORKING_DAYS: N_("ngày làm việc"),
-    TimeUnit.WORKING_HOURS: N_("giờ làm việc"),
-    TimeUnit.CALENDAR_DAYS: N_("ngày"),
-    TimeUnit.UNKNOWN: N_("chưa xác định"),
-})
-EVENT_LABELS = register(CivilEventKind, {CivilEventKind.BIRTH: N_("Khai sinh"),
-                                     CivilEventKind.MARRIAGE: N_("Kết hôn"),
-                                     CivilEventKind.DEATH: N_("Khai tử")})
 
 
 @dataclass

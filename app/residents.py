@@ -14,7 +14,6 @@ from app.auth import Permission
 from app.context import AppContext
 from app.errors import DomainError, NotFound
 from app.i18n import N_, _
-from app.labels import register
 from app.records import set_active
 from app.resident_lists import HOUSEHOLD, RESIDENT
 from app.text import fold, nfc, person_sort_key
@@ -34,10 +33,6 @@ def parse_sex(value) -> Sex:
         return Sex.FEMALE
     raise DomainError(_("Giới tính “{value}” không hợp lệ: ghi “Nam” hoặc “Nữ”.").format(
         value=nfc(str(value or ""))), field="sex")
-
-
-# Vietnamese as written in the Excel files; shown on screen through _()
-SEX_LABELS = register(Sex, {Sex.MALE: N_("Nam"), Sex.FEMALE: N_("Nữ")})
 
 
 @dataclass

@@ -53,6 +53,8 @@ OPTIONS: dict[str, Option] = {
         Option("vice_chairmen", str, "", N_("Các Phó Chủ tịch (mỗi tên một dòng)")),
         Option("legal_basis_forms", str, LEGAL_BASIS_FORMS,
                N_("Căn cứ pháp lý in trên phiếu một cửa")),
+        Option("petitions_remote_area", bool, False,
+               N_("Xã thuộc vùng sâu, vùng xa (thời hạn giải quyết khiếu nại dài hơn)")),
         Option("language", str, "vi", N_("Ngôn ngữ giao diện")),
         Option("setup_done", bool, False, N_("Đã thiết lập ban đầu")),
         Option("is_demo", bool, False, N_("Cơ sở dữ liệu mẫu")),

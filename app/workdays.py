@@ -35,6 +35,7 @@ from app.office_hours import OfficeHours, office_hours
 from db.models import DayKind, TimeUnit
 
 VN_TZ = dt.timezone(dt.timedelta(hours=7))
+
 MAX_VALUE = 1000
 _DAY = dt.timedelta(days=1)
 

@@ -6,31 +6,10 @@ import datetime as dt
 import enum
 from dataclasses import dataclass, field
 
-from app.i18n import N_
-from app.labels import register
 from db.models import Channel, CivilEventKind, DossierStatus, Outcome, Satisfaction
 
 DOSSIER = "dossier"
 
-CHANNEL_LABELS = register(Channel, {Channel.DIRECT: N_("Trực tiếp"),
-                                    Channel.ONLINE: N_("Trực tuyến"),
-                                    Channel.POST: N_("Bưu chính")})
-STATUS_LABELS = register(DossierStatus, {
-    DossierStatus.RECEIVED: N_("Đã tiếp nhận"),
-    DossierStatus.IN_PROGRESS: N_("Đang giải quyết"),
-    DossierStatus.SUPPLEMENT: N_("Chờ bổ sung"),
-    DossierStatus.READY: N_("Có kết quả, chờ trả"),
-    DossierStatus.RETURNED: N_("Đã trả kết quả"),
-    DossierStatus.REFUSED: N_("Từ chối"),
-    DossierStatus.WITHDRAWN: N_("Đã rút hồ sơ"),
-})
-OUTCOME_LABELS = register(Outcome, {Outcome.EARLY: N_("Trước hạn"),
-                                    Outcome.ON_TIME: N_("Đúng hạn"),
-                                    Outcome.LATE: N_("Quá hạn")})
-SATISFACTION_LABELS = register(Satisfaction, {
-    Satisfaction.VERY_SATISFIED: N_("Rất hài lòng"), Satisfaction.SATISFIED: N_("Hài lòng"),
-    Satisfaction.NEUTRAL: N_("Bình thường"), Satisfaction.DISSATISFIED: N_("Không hài lòng"),
-})
 OPEN_STATUSES = (DossierStatus.RECEIVED, DossierStatus.IN_PROGRESS, DossierStatus.SUPPLEMENT,
                  DossierStatus.READY)
 CLOSED_STATUSES = (DossierStatus.RETURNED, DossierStatus.REFUSED, DossierStatus.WITHDRAWN)
@@ -51,39 +30,12 @@ class EventKind(enum.StrEnum):
     CORRECTED = "corrected"
 
 
-# on screen (the dossier window's list of steps)
-EVENT_LABELS = register(EventKind, {
-    EventKind.RECEIVED: N_("Tiếp nhận hồ sơ"),
-    EventKind.HANDED_OVER: N_("Chuyển xử lý"),
-    EventKind.SUPPLEMENT_REQUESTED: N_("Yêu cầu bổ sung"),
-    EventKind.SUPPLEMENT_RECEIVED: N_("Nhận hồ sơ bổ sung"),
-    EventKind.RESULT_READY: N_("Có kết quả"),
-    EventKind.RETURNED: N_("Trả kết quả"),
-    EventKind.REFUSED: N_("Từ chối"),
-    EventKind.WITHDRAWN: N_("Công dân rút hồ sơ"),
-    EventKind.APOLOGY: N_("Xin lỗi, hẹn lại"),
-    EventKind.CORRECTED: N_("Sửa hồ sơ"),
-})
-# on the Phiếu kiểm soát (Mẫu 05), in the form's own words; a correction is not printed
-EVENT_PAPER_LABELS = register(EventKind, {
-    EventKind.SUPPLEMENT_REQUESTED: N_("Yêu cầu bổ sung, hoàn thiện hồ sơ (tạm dừng thời hạn)"),
-    EventKind.RESULT_READY: N_("Có kết quả giải quyết"),
-    EventKind.APOLOGY: N_("Phiếu xin lỗi, hẹn lại ngày trả"),
-    EventKind.REFUSED: N_("Từ chối giải quyết"),
-}, variant="paper")
-
-
 class DocKind(enum.StrEnum):
     """The form of a document asked for a supplement (Mẫu 02)."""
 
     ORIGINAL = "original"
     CERTIFIED_COPY = "certified_copy"
     COPY = "copy"
-
-
-DOC_KIND_LABELS = register(DocKind, {DocKind.ORIGINAL: N_("Bản chính"),
-                                     DocKind.CERTIFIED_COPY: N_("Bản sao chứng thực"),
-                                     DocKind.COPY: N_("Bản chụp")})
 
 
 class Step(enum.StrEnum):

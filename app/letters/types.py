@@ -13,7 +13,6 @@ import enum
 from dataclasses import dataclass, field
 
 from app.i18n import N_
-from app.labels import register
 
 LETTER = "letter"  # audit and search-index entity
 # a condolence letter goes out within two working days of the death registration
@@ -28,23 +27,6 @@ class LetterKind(enum.StrEnum):
     THANKS = "thanks"
 
 
-KIND_LABELS = register(LetterKind, {
-    LetterKind.CONGRATULATION: N_("Thư chúc mừng"),
-    LetterKind.CONDOLENCE: N_("Thư chia buồn"),
-    LetterKind.APOLOGY: N_("Thư xin lỗi"),
-    LetterKind.THANKS: N_("Thư cảm ơn"),
-})
-
-
-# the kind in a table cell, where the column title already says "Loại thư"
-register(LetterKind, {
-    LetterKind.CONGRATULATION: N_("Chúc mừng"),
-    LetterKind.CONDOLENCE: N_("Chia buồn"),
-    LetterKind.APOLOGY: N_("Xin lỗi"),
-    LetterKind.THANKS: N_("Cảm ơn"),
-}, variant="short")
-
-
 class Occasion(enum.StrEnum):
     BIRTH = "birth"
     MARRIAGE = "marriage"
@@ -57,19 +39,6 @@ class Occasion(enum.StrEnum):
     FEEDBACK = "feedback"  # useful feedback or a proposal
     OTHER_THANKS = "other_thanks"
 
-
-OCCASION_LABELS = register(Occasion, {
-    Occasion.BIRTH: N_("Sinh con"),
-    Occasion.MARRIAGE: N_("Đăng ký kết hôn"),
-    Occasion.DEATH: N_("Có người thân qua đời"),
-    Occasion.LATE: N_("Trả kết quả chậm"),
-    Occasion.ERROR: N_("Sai sót trong giấy tờ"),
-    Occasion.INCONVENIENCE: N_("Gây phiền hà"),
-    Occasion.LAND: N_("Hiến đất, góp công"),
-    Occasion.FLOOD: N_("Giúp đỡ khi thiên tai"),
-    Occasion.FEEDBACK: N_("Góp ý, kiến nghị hữu ích"),
-    Occasion.OTHER_THANKS: N_("Việc làm tốt khác"),
-})
 
 OCCASION_KIND = {
     Occasion.BIRTH: LetterKind.CONGRATULATION,
@@ -120,16 +89,6 @@ class DeliveryMethod(enum.StrEnum):
     DESK = "desk"
     HOME = "home"
     POST = "post"
-
-
-DELIVERY_METHODS = register(DeliveryMethod, {
-    DeliveryMethod.DESK: N_("Trao tại Bộ phận một cửa"),
-    DeliveryMethod.HOME: N_("Đến tận nhà trao"),
-    DeliveryMethod.POST: N_("Gửi qua bưu điện"),
-})
-# in a table cell, where the column already says what it is
-register(DeliveryMethod, {DeliveryMethod.DESK: N_("Một cửa"), DeliveryMethod.HOME: N_("Tận nhà"),
-                          DeliveryMethod.POST: N_("Bưu điện")}, variant="short")
 
 
 @dataclass(frozen=True)

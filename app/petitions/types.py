@@ -7,8 +7,6 @@ import datetime as dt
 import enum
 from dataclasses import dataclass, field
 
-from app.i18n import N_
-from app.labels import register
 from db.models import (
     Complexity,
     FileReason,
@@ -17,53 +15,12 @@ from db.models import (
     PetitionKind,
     PetitionOutcome,
     PetitionStatus,
-    ReceptionKind,
-    VisitHandling,
 )
 
 PETITION = "petition"  # audit and search-index entity
 VISIT = "reception_visit"
 K, S, R = PetitionKind, PetitionStatus, PetitionOutcome
 
-register(PetitionKind, {K.COMPLAINT: N_("Khiếu nại"), K.DENUNCIATION: N_("Tố cáo"),
-                        K.RECOMMENDATION: N_("Kiến nghị"), K.FEEDBACK: N_("Phản ánh")})
-register(PetitionChannel, {
-    PetitionChannel.RECEPTION: N_("Tiếp công dân, tại trụ sở"),
-    PetitionChannel.POST: N_("Qua bưu chính"),
-    PetitionChannel.BOX: N_("Hòm thư góp ý"),
-    PetitionChannel.ONLINE: N_("Trực tuyến, thư điện tử"),
-    PetitionChannel.FORWARDED: N_("Cơ quan khác chuyển đến"),
-})
-register(PetitionField, {
-    PetitionField.LAND: N_("Đất đai"), PetitionField.SOCIAL: N_("Chính sách xã hội"),
-    PetitionField.ENVIRONMENT: N_("Môi trường"), PetitionField.ORDER: N_("An ninh, trật tự"),
-    PetitionField.CONDUCT: N_("Cán bộ, công chức"), PetitionField.OTHER: N_("Lĩnh vực khác"),
-})
-register(Complexity, {Complexity.NORMAL: N_("Thông thường"), Complexity.COMPLEX: N_("Phức tạp"),
-                      Complexity.VERY_COMPLEX: N_("Đặc biệt phức tạp")})
-register(PetitionStatus, {
-    S.RECEIVED: N_("Chờ phân loại"), S.ACCEPTED: N_("Đang giải quyết"),
-    S.PAUSED: N_("Tạm đình chỉ"), S.RESOLVED: N_("Có kết quả, chưa thông báo"),
-    S.CLOSED: N_("Đã giải quyết xong"), S.FORWARDED: N_("Đã chuyển đơn"),
-    S.GUIDED: N_("Đã hướng dẫn"), S.FILED: N_("Lưu đơn"), S.WITHDRAWN: N_("Rút đơn"),
-})
-register(PetitionOutcome, {
-    R.RIGHT: N_("Khiếu nại đúng"), R.PARTLY_RIGHT: N_("Khiếu nại đúng một phần"),
-    R.WRONG: N_("Khiếu nại sai"), R.FOUNDED: N_("Tố cáo đúng"),
-    R.PARTLY_FOUNDED: N_("Tố cáo đúng một phần"), R.UNFOUNDED: N_("Tố cáo sai"),
-    R.ANSWERED: N_("Đã trả lời"),
-})
-register(FileReason, {
-    FileReason.ANONYMOUS: N_("Đơn nặc danh, mạo danh"),
-    FileReason.DUPLICATE: N_("Đơn trùng nội dung đã hoặc đang được giải quyết"),
-    FileReason.NOT_ELIGIBLE: N_("Không đủ điều kiện xử lý"),
-    FileReason.OUT_OF_TIME: N_("Hết thời hiệu"),
-})
-register(ReceptionKind, {ReceptionKind.REGULAR: N_("Tiếp công dân định kỳ"),
-                         ReceptionKind.EXTRA: N_("Tiếp công dân đột xuất")})
-register(VisitHandling, {VisitHandling.ANSWERED: N_("Trả lời trực tiếp"),
-                         VisitHandling.GUIDED: N_("Hướng dẫn"),
-                         VisitHandling.PETITION: N_("Nhận đơn")})
 
 class EventKind(enum.StrEnum):
     """What happened to a petition: a line of its history."""
@@ -82,16 +39,6 @@ class EventKind(enum.StrEnum):
     WITHDRAWN = "withdrawn"  # rút đơn
     REOPENED = "reopened"  # mở lại
 
-
-register(EventKind, {
-    EventKind.RECEIVED: N_("Nhận đơn"), EventKind.ACCEPTED: N_("Thụ lý"),
-    EventKind.FORWARDED: N_("Chuyển đơn"), EventKind.GUIDED: N_("Hướng dẫn công dân"),
-    EventKind.FILED: N_("Lưu đơn"), EventKind.ACCEPT_NOTIFIED: N_("Thông báo thụ lý"),
-    EventKind.EXTENDED: N_("Gia hạn giải quyết"), EventKind.PAUSED: N_("Tạm đình chỉ"),
-    EventKind.RESUMED: N_("Tiếp tục giải quyết"), EventKind.RESOLVED: N_("Có kết quả giải quyết"),
-    EventKind.NOTIFIED: N_("Thông báo kết quả"), EventKind.WITHDRAWN: N_("Rút đơn"),
-    EventKind.REOPENED: N_("Mở lại"),
-})
 
 # the outcomes each kind may end with
 OUTCOMES: dict[PetitionKind, tuple[PetitionOutcome, ...]] = {

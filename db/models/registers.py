@@ -52,6 +52,13 @@ class CivilEventKind(enum.StrEnum):
     DEATH = "death"
 
 
+class DaySource(enum.StrEnum):
+    """Where a day of the calendar came from."""
+
+    PACKAGE = "package"  # seeded from the holidays package (the law's days off)
+    ADMIN = "admin"  # entered by the office
+
+
 class DayKind(enum.StrEnum):
     OFF = "off"  # ngày nghỉ (lễ, Tết, nghỉ bù, hoán đổi)
     WORK = "work"  # ngày làm bù (a Saturday or Sunday worked)
