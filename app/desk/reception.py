@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import time
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError, OperationalError
 
 from app import audit, search_index, settings, validators
 from app.auth import Permission
+from app.concurrency import retried
 from app.context import AppContext
 from app.desk.clock import now
 from app.desk.queries import get_dossier, record_event
@@ -38,7 +37,6 @@ from db.models import (
     Village,
 )
 
-ATTEMPTS = 8
 GRACE = dt.timedelta(minutes=1)  # two PCs' clocks never agree to the second
 
 
@@ -117,16 +115,9 @@ def receive(ctx: AppContext, data: DossierInput) -> DossierRow:
     if fee_due < 0:
         raise DomainError(_("Lệ phí không được âm."))
     documents = [nfc(d) for d in data.documents if nfc(d)]
-    for attempt in range(ATTEMPTS):
-        try:
-            dossier_id = _insert(ctx, data, agency, received, channel, applicant, field, due.due,
-                                 fee_due, documents)
-            break
-        except (IntegrityError, OperationalError):
-            if attempt == ATTEMPTS - 1:
-                raise DomainError(_("Máy khác đang lưu hồ sơ cùng lúc; vui lòng bấm Lưu lại.")) \
-                    from None
-            time.sleep(0.05 * (attempt + 1))
+    dossier_id = retried(lambda: _insert(ctx, data, agency, received, channel, applicant, field,
+                                         due.due, fee_due, documents),
+                         _("Máy khác đang lưu hồ sơ cùng lúc; vui lòng bấm Lưu lại."))
     return get_dossier(ctx, dossier_id)
 
 

@@ -6,15 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import time
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from app import audit, search_index, settings, validators
 from app.auth import CurrentUser, Permission
+from app.concurrency import retried
 from app.context import AppContext
 from app.errors import DomainError, NotFound
 from app.i18n import _
@@ -40,7 +39,6 @@ from db.models import (
 )
 
 S = PetitionStatus
-ATTEMPTS = 8
 REMOTE_SETTING = "petitions_remote_area"  # the commune is a vùng sâu, vùng xa (settings)
 
 
@@ -176,14 +174,9 @@ def receive(ctx: AppContext, data: PetitionInput):
     """A petition received (the form's "Lưu"); returns its row as this user may see it."""
     ctx.require(Permission.RECEIVE_PETITIONS)
     cal = calendar(ctx, legal_day(data.received_on, _("Ngày nhận đơn")))
-    for attempt in range(ATTEMPTS):
-        try:
-            with ctx.write() as s:
-                petition_id = receive_in(s, ctx.user, data, cal).id
-            break
-        except (IntegrityError, OperationalError):
-            if attempt == ATTEMPTS - 1:
-                raise DomainError(_("Máy khác đang ghi đơn cùng lúc; vui lòng bấm Lưu lại.")) \
-                    from None
-            time.sleep(0.05 * (attempt + 1))
+    def write() -> int:
+        with ctx.write() as s:
+            return receive_in(s, ctx.user, data, cal).id
+
+    petition_id = retried(write, _("Máy khác đang ghi đơn cùng lúc; vui lòng bấm Lưu lại."))
     return get_petition(ctx, petition_id)
