@@ -76,7 +76,7 @@ def schedule_paper(ctx: AppContext, year: int, month: int, *,
              "{year} như sau:").format(name=head.commune, month=month, year=year)
     data = [(i, f"{paper_weekday(r.day)}, {short_date(r.day)}", r.hours.replace("-", " – "),
              r.host or prof.chairman_name, r.place or place,
-             label(r.kind, paper=True).replace(_("Tiếp công dân "), "").capitalize())
+             label(r.kind, variant="short", paper=True))
             for i, r in enumerate(rows, start=1)]
     columns = [Column(_(c.title), c.width, c.align) for c in SCHEDULE_COLUMNS]
     closing = [
