@@ -264,6 +264,14 @@ class VisitDialog(FormDialog):
         for w in (self.subject_label, self.subject):
             w.setVisible(petition)
 
+    def done(self, result: int) -> None:
+        self.lookup_timer.stop()  # a lookup pending when the form closes is not wanted
+        super().done(result)
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.lookup_timer.stop()
+        super().hideEvent(event)
+
     # -- keys and values ---------------------------------------------------------------------
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
         plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier,
