@@ -146,10 +146,14 @@ def test_the_weeks_with_no_reception_day_held(office):
     extra = schedule.add_session(clerk, D(2026, 3, 10))
     schedule.mark_held(clerk, extra.id)
     assert schedule.weeks_without_held_day(clerk, D(2026, 3, 2), D(2026, 3, 31)) == []
-    # the week still running (Monday 30/03 … Sunday 05/04) is not flagged before it ends
+    # the week still running (Monday 30/03 … Sunday 05/04) is not flagged before it ends, nor
+    # the week of 09/03 in a period that begins on its Tuesday
     assert schedule.weeks_without_held_day(clerk, D(2026, 3, 30), D(2026, 4, 1)) == []
+    schedule.mark_held(clerk, extra.id, False, "Hoãn")
+    assert schedule.weeks_without_held_day(clerk, D(2026, 3, 10), D(2026, 3, 31)) == []
+    assert len(schedule.weeks_without_held_day(clerk, D(2026, 3, 9), D(2026, 3, 31))) == 1
     assert schedule.held_count(clerk, D(2026, 3, 1), D(2026, 3, 31)) == \
-        {"regular": 3, "extra": 1, "all": 4}
+        {"regular": 3, "extra": 0, "all": 3}
 
 
 def test_a_week_with_no_working_day_is_not_flagged(ctx):

@@ -108,7 +108,7 @@ def get_day(ctx: AppContext, day_id: int) -> DayRow:
     return found[0]
 
 
-def _worked_in_week(cal: WorkCalendar, day: dt.date) -> dt.date | None:
+def worked_in_week(cal: WorkCalendar, day: dt.date) -> dt.date | None:
     """`day` if worked, else the next working day of the same week, else the last one before
     it (a Friday off: the Thursday); None when the week has no working day."""
     monday = monday_of(day)
@@ -137,7 +137,7 @@ def plan_regular(ctx: AppContext, start: dt.date, end: dt.date, weekday: int, *,
     skipped: list[dt.date] = []
     day = start + dt.timedelta(days=(weekday - start.weekday()) % 7)
     while day <= end:
-        held_on = _worked_in_week(cal, day)
+        held_on = worked_in_week(cal, day)
         if held_on is None or not start <= held_on <= end:
             skipped.append(day)
         else:
@@ -255,12 +255,14 @@ def remove_day(ctx: AppContext, day_id: int) -> None:
 
 def weeks_without_held_day(ctx: AppContext, start: dt.date | None = None,
                            end: dt.date | None = None) -> list[Week]:
-    """The weeks (Monday to Sunday) from the week of `start` (1 January of this year) that
-    ended by `end` (today), had a working day, and no reception day held: for the chairman's
-    attention. A week still running is not flagged yet."""
+    """The weeks (Monday to Sunday) that began on or after `start` (1 January of this year)
+    and ended by `end` (today), had a working day, and no reception day held: for the
+    chairman's attention. A week still running is not flagged yet, nor one that began before
+    the period."""
     end = min(end or today(), today())
     start = start or dt.date(end.year, 1, 1)
-    first, last_sunday = monday_of(start), monday_of(end) - _ONE
+    first = monday_of(start) + (dt.timedelta(days=7) if start.weekday() else dt.timedelta())
+    last_sunday = monday_of(end) - _ONE
     if end.weekday() == 6:  # today is a Sunday: this week ends today
         last_sunday = end
     if last_sunday < first:
