@@ -79,11 +79,11 @@ class VisitDialog(FormDialog):
         self.earlier: Earlier | None = None  # what the last lookup found
         self.lookups = 0  # how many times the earlier cases were looked up (tests)
         self._build_fields()
-        self.resize(860, 760)
         self.initial_focus = self.citizen
         self._build_keys()
         self._connect_signals()
         self._on_handling_changed()
+        self.resize(860, self.sizeHint().height())
 
     # -- layout --------------------------------------------------------------------------
     def _row(self, text: str, field: QWidget, shown=None):
@@ -124,6 +124,8 @@ class VisitDialog(FormDialog):
         self.earlier_list = QListWidget()
         self.earlier_list.setMaximumHeight(self.fontMetrics().height() * 7)
         self.earlier_list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.earlier_list.setWordWrap(True)  # a long content wraps instead of scrolling sideways
+        self.earlier_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.previous = QComboBox()
         self.previous.setToolTip(_("Công dân đến lần này về cùng việc đã trình bày ở lượt tiếp "
                                    "trước"))
