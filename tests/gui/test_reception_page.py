@@ -188,7 +188,7 @@ def test_the_schedule_planned_and_a_day_held_through_the_forms(qtbot, office, mo
     assert first.held and first.note == "Chủ tịch chủ trì, 3 lượt công dân"
 
 
-def test_the_register_filters_and_a_denouncer_masked(qtbot, office):
+def test_the_register_filters_and_a_denouncer_masked(qtbot, office, qtmodeltester):
     for kind, name, handling, content in (
             ("denunciation", "Vũ Văn Kín", "answered", "Tố cáo lấn chiếm đất công"),
             ("feedback", "Cao Văn Lực", "guided", "Phản ánh đèn đường hỏng")):
@@ -197,6 +197,8 @@ def test_the_register_filters_and_a_denouncer_masked(qtbot, office):
             visited_at=YESTERDAY, answer="Đã trả lời"))
     view, controller = _open(qtbot, office)
     assert controller.model.total == 2
+    qtmodeltester.check(controller.model)
+    qtmodeltester.check(controller.days)
     texts = [controller.model.index(r, 1).data() for r in range(2)]
     assert "Vũ Văn Kín" not in texts and "Người tố cáo (được giữ bí mật)" in texts
     view.kind.setCurrentIndex(view.kind.findData("feedback"))
