@@ -22,7 +22,18 @@ from dataclasses import dataclass
 from types import ModuleType
 
 from app import __version__, cli_strings
-from app.commands import backup, check, dossiers, letters, report, restore, search, users, workdays
+from app.commands import (
+    backup,
+    check,
+    dossiers,
+    letters,
+    reception,
+    report,
+    restore,
+    search,
+    users,
+    workdays,
+)
 from app.commands import demo as demo_command
 from app.commands import print as print_command
 from app.errors import DomainError
@@ -50,6 +61,7 @@ COMMANDS: dict[str, Command] = {
     "print": Command(print_command),
     "dossiers": Command(dossiers),
     "letters": Command(letters),
+    "reception": Command(reception),
     "report": Command(report),
 }
 

@@ -193,6 +193,8 @@ LABELS: dict[tuple[type, str], dict] = {
     },
     (ReceptionKind, ''): {ReceptionKind.REGULAR: N_("Tiếp công dân định kỳ"),
         ReceptionKind.EXTRA: N_("Tiếp công dân đột xuất")},
+    (ReceptionKind, 'short'): {ReceptionKind.REGULAR: N_("Định kỳ"),
+        ReceptionKind.EXTRA: N_("Đột xuất")},
     (VisitHandling, ''): {VisitHandling.ANSWERED: N_("Trả lời trực tiếp"),
         VisitHandling.GUIDED: N_("Hướng dẫn"),
         VisitHandling.PETITION: N_("Nhận đơn")},

@@ -114,6 +114,8 @@ def run(args: argparse.Namespace) -> int:
         first_year=summary.holiday_years[0], last_year=summary.holiday_years[-1]))
     print("  " + _("{dossiers} hồ sơ đã tiếp nhận, {letters} thư đã gửi hộ gia đình.").format(
         dossiers=_number(summary.dossiers), letters=_number(summary.letters)))
+    print("  " + _("{days} buổi tiếp công dân đã tổ chức, {visits} lượt tiếp công dân.").format(
+        days=_number(summary.reception_days), visits=_number(summary.visits)))
     print(_("Tài khoản đăng nhập (mật khẩu chung: {password}):").format(
         password=demo.DEMO_PASSWORD))
     width = max(len(a["username"]) for a in summary.accounts)

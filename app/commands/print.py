@@ -2,8 +2,9 @@
 the register lists and the printer test page, written to a PDF file; and the one-stop desk's
 papers: `print slip|supplement|refusal|apology|control CODE -o FILE.pdf`,
 `print ledger --from D --to D -o FILE.pdf|FILE.xlsx`, `print fees --day D [--user NAME]
-[-o FILE]`, `print fee-board -o FILE.pdf` (dates as dd/mm/yyyy or yyyy-mm-dd); and the
-letters, `print letters|letter …` (app.commands.letters)."""
+[-o FILE]`, `print fee-board -o FILE.pdf` (dates as dd/mm/yyyy or yyyy-mm-dd); the
+letters, `print letters|letter …` (app.commands.letters); and citizen reception,
+`print reception|schedule …` (app.commands.reception)."""
 
 from __future__ import annotations
 
@@ -38,6 +39,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     from app.commands.letters import add_print_parsers
 
     add_print_parsers(kinds)
+    from app.commands import reception
+
+    reception.add_print_parsers(kinds)
 
 
 DESK_FORMS = {  # marked with N_: the help is translated when the parser is built
@@ -133,7 +137,11 @@ def run(args: argparse.Namespace) -> int:
 
     ctx = open_ctx(args)
     try:
-        if args.document == "sample":
+        if args.document in ("reception", "schedule"):
+            from app.commands.reception import print_job
+
+            job = print_job(ctx, args)
+        elif args.document == "sample":
             job = documents.sample_letter(ctx, page_size=args.size)
         elif args.document in ("households", "residents"):
             village = find_village(ctx, args.village) if args.village else None

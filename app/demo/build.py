@@ -27,6 +27,8 @@ class DemoSummary:
     procedures: int = 0
     dossiers: int = 0
     letters: int = 0
+    reception_days: int = 0  # held, regular and extra
+    visits: int = 0
     holiday_years: list[int] = field(default_factory=list)
     accounts: list[dict[str, str]] = field(default_factory=list)
 

@@ -190,6 +190,12 @@ def _letters(b: DemoBuild) -> Iterator[float]:
     yield from letters.run(b)
 
 
+def _reception(b: DemoBuild) -> Iterator[float]:
+    from app.demo import reception
+
+    yield from reception.run(b)
+
+
 STAGES: list[Stage] = [
     Stage("profile", N_("Thông tin đơn vị"), 1, _profile),
     Stage("staff", N_("Tài khoản cán bộ, công chức"), 8, _staff),
@@ -199,6 +205,8 @@ STAGES: list[Stage] = [
     Stage("calendar", N_("Lịch ngày nghỉ lễ, ngày làm bù"), 4, _calendar),
     Stage("desk", N_("Tiếp nhận hồ sơ"), 60, _desk),
     Stage("letters", N_("Thư gửi hộ gia đình"), 8, _letters),
+    # after the petitions' stage: the visits that brought petitions link to them
+    Stage("reception", N_("Lịch và sổ tiếp công dân"), 4, _reception),
 ]
 _SAVE_WEIGHT = 4
 
