@@ -157,3 +157,36 @@ def test_the_tab_in_the_main_window_for_who_receives_petitions(qtbot, office):
         assert tab.view.tabs.tabText(0) == "Đơn thư"
         assert tab.petitions.view.new_button.isEnabled()
         win.close()
+
+
+def test_shortcuts_belong_to_the_page_on_screen(qtbot, office):
+    """The desk and the petitions page both answer Ctrl+N, F2 and F5: only the one shown
+    does; and a sub-tab beside “Đơn thư” (citizen reception) takes them from it."""
+    from PySide6.QtWidgets import QWidget
+
+    from ui.main_window import MainWindow
+
+    win = MainWindow(office["canbo"])
+    qtbot.addWidget(win)
+    with qtbot.waitActive(win):
+        win.show()
+        win.activateWindow()
+    desk, tab = win.controllers["Tiếp nhận & trả kết quả"], win.controllers[TAB]
+    qtbot.keyClick(win, Qt.Key.Key_N, CTRL)
+    assert desk.dialog is not None and tab.petitions.dialog is None
+    desk.close_windows()
+    qtbot.waitUntil(lambda: desk.dialog is None)
+    win.show_page(TAB)
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    qtbot.keyClick(win, Qt.Key.Key_N, CTRL)
+    assert tab.petitions.dialog is not None and desk.dialog is None
+    tab.close_windows()
+    qtbot.waitUntil(lambda: tab.petitions.dialog is None)
+    other = QWidget()
+    tab.add_page(other, "Tiếp công dân")
+    tab.view.tabs.setCurrentWidget(other)
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    qtbot.keyClick(win, Qt.Key.Key_N, CTRL)
+    assert tab.petitions.dialog is None
