@@ -141,6 +141,8 @@ class PetitionsView(QWidget):
 
     def _build_filters(self) -> None:
         self.start, self.end = DateField(), DateField()
+        for date in (self.start, self.end):  # the placeholder whole: "dd/mm/yyyy"
+            date.setMinimumWidth(self.fontMetrics().horizontalAdvance("dd/mm/yyyy") + 16)
         self.kind, self.field, self.status = QComboBox(), QComboBox(), QComboBox()
         self.handler, self.channel = QComboBox(), QComboBox()
         # sized for what they usually show, not for their longest choice: the row must fit
