@@ -70,6 +70,9 @@ PROFILE_KEYS = ["commune_name", "province", "parent_unit", "place_name", "agency
 # Office hours and the daily cut-off: every deadline is computed with them (app.workdays).
 WORKTIME_KEYS = ["office_morning", "office_afternoon", "cutoff_time"]
 EDITABLE_KEYS = PROFILE_KEYS + WORKTIME_KEYS
+# the commune is a remote area (vùng sâu, vùng xa): longer clocks for complaints; a check box
+# on the profile page, saved with it
+REMOTE_KEY = "petitions_remote_area"
 
 
 def label(key: str) -> str:
@@ -170,11 +173,14 @@ def validate_profile(values: dict[str, Any]) -> dict[str, str]:
 
 
 def save_profile(ctx: AppContext, values: dict[str, Any]) -> CommuneProfile:
-    """Save the profile and, when `values` has them, the office hours; all or nothing."""
+    """Save the profile and, when `values` has them, the office hours and the remote-area
+    flag of the petitions' clocks; all or nothing."""
     ctx.require(Permission.EDIT_PROFILE)
     clean = validate_profile(values)
     if any(k in values for k in WORKTIME_KEYS):
         clean |= validate_worktime(values)
+    if REMOTE_KEY in values:  # kept as it is when the caller does not give it
+        clean[REMOTE_KEY] = bool(values[REMOTE_KEY])
     with ctx.write() as s:
         before = {k: get(s, k) for k in clean}
         for k, v in clean.items():

@@ -31,6 +31,7 @@ from ui.common.worker import JobRunner
 from ui.desk import controller as desk
 from ui.language import MENU_TITLE, LanguageMenu, apply_language
 from ui.letters import controller as letters
+from ui.petitions import controller as petitions
 from ui.registers.calendar import controller as calendar
 from ui.registers.households import controller as households
 from ui.registers.paper import controller as paper
@@ -52,6 +53,7 @@ class Page:
 PAGES = [
     # the one-stop desk first: where every account lands after signing in
     Page(N_("Tiếp nhận & trả kết quả"), desk.build, Permission.VIEW_REGISTERS),
+    Page(N_("Đơn thư & Tiếp công dân"), petitions.build, Permission.RECEIVE_PETITIONS),
     Page(N_("Thư"), letters.build, Permission.WRITE_LETTERS),
     Page(N_("Hộ gia đình"), households.build),
     Page(N_("Nhân khẩu"), residents.build),

@@ -39,7 +39,7 @@ def _nav(window) -> list[str]:
 def test_language_menu_rebuilds_the_window_in_english(qtbot, ctx, signed_in):
     flow = signed_in
     window = flow.window
-    assert _nav(window)[:3] == ["Tiếp nhận & trả kết quả", "Thư", "Hộ gia đình"]
+    assert _nav(window)[:3] == ["Tiếp nhận & trả kết quả", "Đơn thư & Tiếp công dân", "Thư"]
     assert window.language_menu.actions["vi"].isChecked()
     with qtbot.waitSignal(flow.window_shown) as shown:
         window.language_menu.actions["en"].trigger()
@@ -47,8 +47,8 @@ def test_language_menu_rebuilds_the_window_in_english(qtbot, ctx, signed_in):
     assert english is flow.window and english is not window
     assert current_language() == "en"
     assert settings.read_all(ctx)["language"] == "en"
-    assert _nav(english)[:5] == ["Reception & results", "Letters", "Households", "Residents",
-                                 "Villages"]
+    assert _nav(english)[:5] == ["Reception & results", "Petitions & citizen reception",
+                                 "Letters", "Households", "Residents"]
     assert [a.text() for a in english.menuBar().actions()] == [
         "&File", "&Account", "Ngôn ngữ / Language"]
     assert english.language_menu.actions["en"].isChecked()

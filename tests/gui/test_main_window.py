@@ -9,7 +9,7 @@ from app.changes import Topic
 from ui.common.widgets import FilePicker
 from ui.main_window import MainWindow
 
-REGISTERS = ["Tiếp nhận & trả kết quả", "Thư", "Hộ gia đình", "Nhân khẩu", "Thôn", "Danh mục TTHC", "Lịch nghỉ lễ", "Tài khoản",
+REGISTERS = ["Tiếp nhận & trả kết quả", "Đơn thư & Tiếp công dân", "Thư", "Hộ gia đình", "Nhân khẩu", "Thôn", "Danh mục TTHC", "Lịch nghỉ lễ", "Tài khoản",
              "Thông tin đơn vị", "In ấn"]
 
 
@@ -40,7 +40,7 @@ def test_pages_switch_with_the_list_and_ctrl_digits(qtbot, window):
     assert window.stack.currentWidget() is window.pages["Thôn"]
     with qtbot.waitActive(window):
         window.activateWindow()
-    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.pages["Danh mục TTHC"]
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.pages["Tiếp nhận & trả kết quả"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QWidget
 
 from app import settings
 from app.auth import Permission
@@ -37,6 +37,11 @@ class ProfileView(SettingsPage):
             edit = QLineEdit(placeholderText=_(PLACEHOLDERS[key]) if key in PLACEHOLDERS else "")
             self.fields[key] = edit
             form.addRow(_(settings.OPTIONS[key].label) + ":", edit)
+        # the petitions' clocks (app.petitions.clock): a new petition takes it as it is then
+        self.remote = QCheckBox(_(settings.OPTIONS[settings.REMOTE_KEY].label))
+        self.remote.setToolTip(_("Đơn nhận từ nay được tính thời hạn của vùng sâu, vùng xa; "
+                                 "đơn đã nhận giữ thời hạn đã tính."))
+        form.addRow("", self.remote)
         self.content.addLayout(form)
 
 
@@ -47,6 +52,7 @@ class ProfileController(SettingsController):
         super().__init__(view, ctx, ctx.user.can(Permission.EDIT_PROFILE))
         for edit in view.fields.values():
             edit.setReadOnly(not self.can_edit)
+        view.remote.setEnabled(self.can_edit)
         self._connect_signals()
         self.refresh()
 
@@ -55,14 +61,17 @@ class ProfileController(SettingsController):
         for edit in self.view.fields.values():
             edit.textEdited.connect(self._on_edited)
             edit.returnPressed.connect(self._on_save_clicked)
+        self.view.remote.toggled.connect(self._on_edited)
 
     def fill(self) -> None:
         current = settings.read_all(self.ctx)
         for key, edit in self.view.fields.items():
             edit.setText(str(current[key]))
+        self.view.remote.setChecked(bool(current[settings.REMOTE_KEY]))
 
-    def values(self) -> dict[str, str]:
-        return {k: e.text() for k, e in self.view.fields.items()}
+    def values(self) -> dict[str, str | bool]:
+        return {**{k: e.text() for k, e in self.view.fields.items()},
+                settings.REMOTE_KEY: self.view.remote.isChecked()}
 
     def write(self, values: dict[str, str]):
         return settings.save_profile(self.ctx, values)
