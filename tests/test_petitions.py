@@ -307,3 +307,16 @@ def ctx():
     context = make_sample(open_memory())
     yield context
     context.engine.dispose()
+
+
+def test_the_notice_of_acceptance_is_offered_once_and_explained(office):
+    lan = office["tuphap"]
+    row = _petition(office["canbo"], "denunciation", name="Trần Văn Tố", field="conduct")
+    row = service.accept(lan, row.id, handler_id=lan.user.user_id, on=D(2026, 11, 4))
+    assert Step.NOTIFY_ACCEPTANCE in steps.allowed_steps(lan.user, row.status, row.kind)
+    row = service.notify_acceptance(lan, row.id, on=D(2026, 11, 5))
+    assert Step.NOTIFY_ACCEPTANCE not in steps.allowed_steps(
+        lan.user, row.status, row.kind, notice_given=row.accept_notified_on is not None)
+    accepted = [e for e in queries.events(lan, row.id) if e.kind == "accepted"][0]
+    assert "Thông báo thụ lý" in accepted.data["accept_notice_explanation"][0]
+    assert {u.username for u in service.handlers(lan)} == {"tuphap", "diachinh", "chutich"}

@@ -34,6 +34,7 @@ from app.petitions.queries import get_petition, load
 from app.petitions.steps import Step
 from app.petitions.types import OUTCOMES, PETITION, EventKind
 from app.text import nfc
+from app.users import UserRow, list_users
 from app.workdays import WorkCalendar
 from db.models import (
     Complexity,
@@ -72,9 +73,17 @@ def _step(ctx: AppContext, key, step: Step, apply, on: dt.date | str | None,
     return get_petition(ctx, petition_id)
 
 
+HANDLER_ROLES = (Role.OFFICER, Role.CHAIRMAN)
+
+
+def handlers(ctx: AppContext) -> list[UserRow]:
+    """Who may be given a petition to handle: the active officers and the chairman."""
+    return [u for u in list_users(ctx, include_inactive=False) if u.role in HANDLER_ROLES]
+
+
 def _officer(s: Session, user_id: int | None) -> User:
     u = s.get(User, user_id) if user_id else None
-    if u is None or not u.active or u.role not in (Role.OFFICER, Role.CHAIRMAN):
+    if u is None or not u.active or u.role not in HANDLER_ROLES:
         raise DomainError(_("Vui lòng chọn công chức (hoặc Chủ tịch) đang làm việc để giải quyết "
                             "đơn."))
     return u
@@ -107,6 +116,7 @@ def accept(ctx: AppContext, key, *, handler_id: int, on: dt.date | str | None = 
                                     _("Thông báo thụ lý"))
             p.accept_notice_due = notice.due
             data["accept_notice_due"] = notice.due.isoformat()
+            data["accept_notice_explanation"] = list(notice.explanation)
         record_event(s, ctx.user, p, EventKind.ACCEPTED, day, note=nfc(note), data=data)
     return _step(ctx, key, Step.ACCEPT, apply, on, _("Ngày thụ lý"))
 

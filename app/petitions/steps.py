@@ -66,11 +66,14 @@ STEPS: dict[Step, StepRule] = {
 }
 
 
-def allowed_steps(user: CurrentUser, status: PetitionStatus,
-                  kind: PetitionKind) -> frozenset[Step]:
+def allowed_steps(user: CurrentUser, status: PetitionStatus, kind: PetitionKind, *,
+                  notice_given: bool = False) -> frozenset[Step]:
+    """The steps `user` may take on a petition of `kind` in `status`; `notice_given`: a
+    denunciation's notice of acceptance has gone out (it is given once)."""
     return frozenset(step for step, rule in STEPS.items()
                      if user.can(rule.permission) and status in rule.statuses
-                     and kind in rule.kinds)
+                     and kind in rule.kinds
+                     and not (step == Step.NOTIFY_ACCEPTANCE and notice_given))
 
 
 def check(step: Step, status: PetitionStatus, kind: PetitionKind, reference: str) -> None:

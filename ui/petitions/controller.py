@@ -10,14 +10,14 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 
 from app import users, validators
-from app.auth import Permission, Role
+from app.auth import Permission
 from app.changes import Topic
 from app.context import AppContext
 from app.errors import DomainError, NotFound
 from app.i18n import _
 from app.l10n import format_date, today
 from app.labels import choices, label
-from app.petitions import intake, queries
+from app.petitions import intake, queries, service
 from app.petitions.types import (
     PetitionChannel,
     PetitionField,
@@ -108,8 +108,8 @@ class PetitionsController(QObject):
     # -- filters --------------------------------------------------------------------------
     def _fill_filters(self) -> None:
         v = self.view
-        officers = [u for u in users.list_users(self.ctx)
-                    if u.role in (Role.OFFICER, Role.CHAIRMAN)]
+        # whoever may handle petitions, those no longer active too (their cases stay listed)
+        officers = [u for u in users.list_users(self.ctx) if u.role in service.HANDLER_ROLES]
         rows = {
             v.kind: [(_("Mọi loại đơn"), None)] + [(t, k) for k, t in choices(PetitionKind)],
             v.field: [(_("Mọi lĩnh vực"), None)] + [(t, f) for f, t in choices(PetitionField)],

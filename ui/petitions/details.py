@@ -137,8 +137,10 @@ def clocks(p: PetitionRow, events: list[EventRow], today: dt.date) -> list[Clock
             state, late = _left(p.accept_notice_due, today)
         else:
             state, late = _("không còn tính"), False
+        notice = next((e.data.get("accept_notice_explanation", ()) for e in reversed(events)
+                       if e.kind == EventKind.ACCEPTED), ())
         out.append(ClockView(_("Thông báo thụ lý cho người tố cáo"), p.accept_notice_due,
-                             state, late, ()))
+                             state, late, tuple(notice)))
     if p.due_on is not None:
         lines: list[str] = []
         for e in events[first_accept:]:

@@ -12,7 +12,6 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
 
-from app import users
 from app.i18n import N_, _
 from app.l10n import short_date, today
 from app.labels import choices, label
@@ -258,12 +257,3 @@ STEP_FORMS: dict[Step, tuple[type[StepDialog], Callable]] = {
     Step.WITHDRAW: (WithdrawDialog, service.withdraw),
     Step.REOPEN: (ReopenDialog, service.reopen),
 }
-
-
-def handlers(ctx) -> list:
-    """Who may be given a petition: the active officers and the chairman (the service
-    refuses anyone else, app.petitions.service._officer)."""
-    from app.auth import Role
-
-    return [u for u in users.list_users(ctx, include_inactive=False)
-            if u.role in (Role.OFFICER, Role.CHAIRMAN)]

@@ -30,7 +30,7 @@ from app.errors import DomainError
 from app.i18n import _
 from app.l10n import format_date, short_date, today
 from app.labels import label
-from app.petitions import privacy, queries
+from app.petitions import privacy, queries, service
 from app.petitions.steps import Step, allowed_steps
 from app.petitions.types import PetitionRow
 from ui.common.errors import show_error
@@ -209,7 +209,8 @@ class PetitionWindow(QDialog):
                 lines.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
                 self.clock_box.addWidget(lines)
         self.events.set_rows(events)
-        allowed = allowed_steps(self.ctx.user, p.status, p.kind)
+        allowed = allowed_steps(self.ctx.user, p.status, p.kind,
+                                notice_given=p.accept_notified_on is not None)
         for step, button in self.step_buttons.items():
             button.setEnabled(step in allowed)
 
@@ -229,7 +230,7 @@ class PetitionWindow(QDialog):
         kwargs = {}
         if step == Step.ACCEPT:
             try:
-                kwargs = {"handlers": step_forms.handlers(self.ctx),
+                kwargs = {"handlers": service.handlers(self.ctx),
                           "me": self.ctx.user.user_id}
             except DomainError as exc:
                 show_error(self, exc)
